@@ -1,0 +1,80 @@
+"""Background sending of notifications, run by the task worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from tuntas.notifications.models import Delivery
+from tuntas.org.models import Government
+
+log = logging.getLogger(__name__)
+
+
+def _backoff(attempt: int) -> dt.timedelta:
+    """Wait 1, 2, 4, 8 … minutes between attempts, at most an hour."""
+    return dt.timedelta(minutes=min(2 ** (attempt - 1), 60))
+
+
+def _build_message(delivery: Delivery) -> EmailMultiAlternatives:
+    notification = delivery.notification
+    person = notification.recipient
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        context = {
+            "notification": notification,
+            "person": person,
+            "government": Government.current(),
+            "link": f"{settings.SITE_URL}{notification.url}" if notification.url else "",
+        }
+        text = render_to_string("notifications/email.txt", context)
+        html = render_to_string("notifications/email.html", context)
+    message = EmailMultiAlternatives(
+        subject=f"[Tuntas] {notification.title}", body=text, to=[delivery.address]
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in delivery.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
+    return message
+
+
+@task(queue_name="email")
+def deliver_email(delivery_id: int) -> str:
+    """Send one queued email delivery; running it twice never sends twice."""
+    # Claim the delivery first in a short transaction: only one run can move it out of
+    # QUEUED, and no database lock is held while the mail server is slow.
+    claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING
+    )
+    if not claimed:
+        return "skipped"
+    delivery = Delivery.objects.select_related(
+        "notification", "notification__recipient"
+    ).get(pk=delivery_id)
+    delivery.attempts += 1
+    try:
+        _build_message(delivery).send()
+    except Exception as exc:  # any SMTP or network failure: record it and try again later
+        log.warning("email delivery %s failed: %s", delivery.pk, exc)
+        delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        gave_up = delivery.attempts >= settings.NOTIFY_EMAIL_MAX_ATTEMPTS
+        delivery.status = Delivery.Status.FAILED if gave_up else Delivery.Status.QUEUED
+        with transaction.atomic():
+            delivery.save(update_fields=["attempts", "last_error", "status"])
+            if not gave_up:
+                run_after = timezone.now() + _backoff(delivery.attempts)
+                transaction.on_commit(
+                    lambda: deliver_email.using(run_after=run_after).enqueue(delivery_id)
+                )
+        return "failed" if gave_up else "retry"
+    delivery.status = Delivery.Status.SENT
+    delivery.sent_at = timezone.now()
+    delivery.last_error = ""
+    delivery.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+    return "sent"
