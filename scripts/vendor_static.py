@@ -20,8 +20,11 @@ For every package pinned in ``PACKAGES`` the script:
    references: remote ``@import`` rules are stripped (and noted in
    VERSIONS.txt); any other non-``data:`` reference makes the script fail,
    because the referenced font/image would be missing or loaded remotely,
-5. writes ``static/vendor/VERSIONS.txt`` with name, version, integrity and
-   the sha256 of each copied file.
+5. strips trailing ``sourceMappingURL`` comments from copied .css/.js files
+   (the .map files are not vendored; Django's ManifestStaticFilesStorage
+   would fail collectstatic on the missing .map), noting it in VERSIONS.txt,
+6. writes ``static/vendor/VERSIONS.txt`` with name, version, integrity and
+   the sha256 of each copied file (as written, i.e. after any stripping).
 
 To bump a package: ``npm view NAME version`` (or ``npm view 'NAME@1' version``
 for the newest 1.x), ``npm view NAME@NEW dist.integrity``, update the entry
@@ -113,6 +116,10 @@ REMOTE_IMPORT_RE = re.compile(
     re.I | re.S,
 )
 ANY_IMPORT_RE = re.compile(r"@import\s[^;]*;", re.I)
+# "/*# sourceMappingURL=x.map */" (css) or "//# sourceMappingURL=x.map" (js), own line.
+SOURCE_MAP_RE = re.compile(
+    r"\n?(?:/\*# sourceMappingURL=[^*\n]*\*/|//# sourceMappingURL=[^\n]*)[ \t]*$"
+)
 CSS_URL_RE = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.I | re.S)
 
 
@@ -226,6 +233,20 @@ def license_notice(pkg: dict, pkg_root: Path, meta: dict) -> str:
     return "\n".join(parts) + "\n"
 
 
+def strip_source_map(path: Path, notes: list[str]) -> None:
+    """Drop ``sourceMappingURL`` comments: the .map files are not vendored.
+
+    Django's ManifestStaticFilesStorage (whitenoise's Compressed... variant
+    included) follows these comments during collectstatic and fails with
+    MissingFileError when the .map file is absent.
+    """
+    text = path.read_text(encoding="utf-8")
+    new, count = SOURCE_MAP_RE.subn("", text)
+    if count:
+        path.write_text(new, encoding="utf-8")
+        notes.append(f"stripped sourceMappingURL comment from {path.name} (.map not vendored)")
+
+
 def check_css(path: Path, notes: list[str]) -> None:
     """Strip remote @imports; fail on any other url()/@import that is not a data: URI."""
     css = path.read_text(encoding="utf-8")
@@ -293,6 +314,8 @@ def vendor_package(pkg: dict, workdir: Path, staging: Path) -> dict:
 
     notes: list[str] = []
     for _, fname in copied:
+        if fname.endswith((".css", ".js")):
+            strip_source_map(dest / fname, notes)
         if fname.endswith(".css"):
             check_css(dest / fname, notes)
     return {
@@ -325,7 +348,9 @@ def write_versions(results: list[dict], staging: Path) -> str:
             )
         for note in r["notes"]:
             lines.append(f"  NOTE: {note}")
-        if any(f.endswith(".css") for _, f in r["files"]) and not r["notes"]:
+        if any(f.endswith(".css") for _, f in r["files"]) and not any(
+            "@import" in n for n in r["notes"]
+        ):
             lines.append(
                 "  NOTE: css checked: no @import, no url() but data: URIs (none remote/missing)"
             )

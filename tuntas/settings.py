@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "template_partials",
     "axes",
@@ -84,6 +85,8 @@ TEMPLATES = [
         },
     }
 ]
+
+FORM_RENDERER = "tuntas.lib.forms.TablerFormRenderer"
 
 # Database: SQLite in WAL mode by default, anything dj-database-url understands otherwise.
 DATABASE_URL = env_str("DATABASE_URL")

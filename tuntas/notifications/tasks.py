@@ -78,3 +78,10 @@ def deliver_email(delivery_id: int) -> str:
     delivery.last_error = ""
     delivery.save(update_fields=["attempts", "status", "sent_at", "last_error"])
     return "sent"
+
+
+@task(queue_name="email")
+def send_plain_email(subject: str, body: str, to: str) -> str:
+    """Send a system email that is not an inbox notification (e.g. a password reset link)."""
+    EmailMultiAlternatives(subject=subject, body=body, to=[to]).send()
+    return "sent"

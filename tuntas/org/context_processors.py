@@ -14,7 +14,16 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"government": _LazyGovernment()}
-    return {"viewer": viewer_for(request), "government": _LazyGovernment()}
+    from tuntas.notifications.models import Notification
+
+    def unread_count() -> int:
+        return Notification.objects.for_person(user).unread().count()
+
+    return {
+        "viewer": viewer_for(request),
+        "government": _LazyGovernment(),
+        "unread_count": unread_count,
+    }
 
 
 class _LazyGovernment:

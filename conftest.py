@@ -1,0 +1,1 @@
+pytest_plugins = ["tuntas.testing.personas", "tuntas.testing.urlcoverage"]

@@ -1,0 +1,31 @@
+"""Recognise uploaded files by their content, never by their name."""
+
+from __future__ import annotations
+
+SIGNATURES: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+    (b"PK\x03\x04", "application/zip"),
+]
+
+
+def sniff_type(head: bytes) -> str | None:
+    """Return the MIME type the first bytes of a file reveal, or None."""
+    for magic, mime in SIGNATURES:
+        if head.startswith(magic):
+            return mime
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "image/webp"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if text.startswith(b"<svg") or (text.startswith(b"<?xml") and b"<svg" in text):
+        return "image/svg+xml"
+    return None
+
+
+def sniff_image_type(head: bytes) -> str | None:
+    """Return the MIME type if the bytes start a PNG, JPEG or SVG image, else None."""
+    mime = sniff_type(head)
+    return mime if mime in {"image/png", "image/jpeg", "image/svg+xml"} else None

@@ -1,0 +1,57 @@
+"""Load the Payakumbuh demo organisation and print the demo accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tuntas.org.demo import demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Memuat data contoh Kota Payakumbuh (unit, koordinasi Asisten, pegawai, peran) "
+        "dan menampilkan akun demo. Aman dijalankan berulang kali."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Jalankan juga saat DEBUG mati (hanya untuk server demo).",
+        )
+
+    def handle(self, *args: Any, force: bool = False, verbosity: int = 1, **options: Any) -> None:
+        # The demo accounts share a published password and include a superuser.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG tidak aktif. Data contoh membuat akun dengan kata sandi yang diketahui "
+                "umum, termasuk superuser 'admin'. Tambahkan --force bila ini memang server demo."
+            )
+        result = demo_load(stdout=self.stdout if verbosity >= 2 else None)
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Data contoh Payakumbuh dimuat: {result.created} baru, "
+                f"{result.updated} diperbarui, {result.unchanged} tidak berubah."
+            )
+        )
+        header = ("Nama pengguna", "Peran", "Unit", "Nama lengkap")
+        rows = [(x.username, x.role_label, x.unit, x.full_name) for x in result.logins]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+
+        self.stdout.write("")
+        self.stdout.write(line(header).rstrip())
+        self.stdout.write("  ".join("-" * width for width in widths))
+        for row in rows:
+            self.stdout.write(line(row).rstrip())
+        self.stdout.write("")
+        self.stdout.write(
+            f"Kata sandi akun demo yang baru dibuat: {result.password} "
+            "(bisa masuk dengan nama pengguna atau NIP)."
+        )
