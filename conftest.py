@@ -1,1 +1,1 @@
-pytest_plugins = ["tuntas.testing.personas", "tuntas.testing.urlcoverage"]
+pytest_plugins = ["tuntas.testing.personas", "tuntas.testing.urlcoverage", "tuntas.testing.browser"]

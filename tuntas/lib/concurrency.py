@@ -39,8 +39,7 @@ class VersionedModelForm(StyledFormMixin, forms.ModelForm):
         with transaction.atomic():
             if instance.pk:
                 current = (
-                    type(instance)
-                    .objects.select_for_update()
+                    self._meta.model._default_manager.select_for_update()
                     .filter(pk=instance.pk)
                     .values_list("version", flat=True)
                     .first()

@@ -8,6 +8,9 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 
 
+_OURS = {"form-check-input", "form-select", "form-control", "is-invalid"}
+
+
 class TablerFormRenderer(TemplatesSetting):
     """Render `{{ form }}` and `{{ field.as_field_group }}` with Tabler markup."""
 
@@ -16,7 +19,8 @@ class TablerFormRenderer(TemplatesSetting):
 
 
 def style_widgets(form: forms.BaseForm) -> None:
-    """Give each widget the Bootstrap class it needs, and mark invalid ones."""
+    """Give each widget the Bootstrap class it needs, and mark invalid ones once cleaned."""
+    errors = form._errors or {}  # never trigger cleaning from here
     for name, field in form.fields.items():
         widget = field.widget
         if isinstance(widget, forms.HiddenInput):
@@ -27,10 +31,10 @@ def style_widgets(form: forms.BaseForm) -> None:
             css = "form-select"
         else:
             css = "form-control"
-        if form.is_bound and name in form.errors:
+        if name in errors:
             css += " is-invalid"
-        existing = widget.attrs.get("class", "")
-        widget.attrs["class"] = f"{existing} {css}".strip()
+        kept = [c for c in widget.attrs.get("class", "").split() if c not in _OURS]
+        widget.attrs["class"] = " ".join([*kept, css])
 
 
 class StyledFormMixin:

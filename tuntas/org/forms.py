@@ -33,6 +33,21 @@ ROLE_UNIT_KINDS: dict[str, set[str]] = {
 }
 
 
+class NipField(forms.CharField):
+    """An NIP typed with or without the customary spaces: "1972 0304 199803 1 005"."""
+
+    def to_python(self, value: Any) -> str | None:
+        text = "".join(str(value or "").split())
+        return text or None
+
+
+class PhoneField(forms.CharField):
+    """A mobile number typed with spaces, dashes or dots: "0812-6600-1234"."""
+
+    def to_python(self, value: Any) -> str:
+        return "".join(ch for ch in str(value or "") if ch.isdigit() or ch == "+")
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -198,13 +213,7 @@ class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
         fields = ["username", "full_name", "nip", "position", "rank", "phone", "email", "language", "is_active"]
-
-    def clean_nip(self) -> str | None:
-        nip = (self.cleaned_data.get("nip") or "").replace(" ", "")
-        return nip or None
-
-    def clean_phone(self) -> str:
-        return "".join(ch for ch in self.cleaned_data.get("phone", "") if ch.isdigit() or ch == "+")
+        field_classes = {"nip": NipField, "phone": PhoneField}
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email", "").strip()
@@ -219,8 +228,8 @@ class ProfileForm(VersionedModelForm):
     class Meta:
         model = Person
         fields = ["phone", "email", "language"]
+        field_classes = {"phone": PhoneField}
 
-    clean_phone = PersonForm.clean_phone
     clean_email = PersonForm.clean_email
 
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tuntas.org.models import (
@@ -373,7 +374,7 @@ def _read_xlsx(content: bytes) -> tuple[_Table, str]:
                 return [], _(
                     "The first sheet has more than %(count)s rows, counting empty ones. "
                     "Delete the empty rows below the data."
-                ) % {"count": f"{MAX_SCANNED_ROWS:,}"}
+                ) % {"count": number_format(MAX_SCANNED_ROWS, force_grouping=True)}
             cells = [_cell_text(value) for value in values]
             if any(cells):
                 table.append((number, cells))
@@ -431,7 +432,7 @@ def _decode(content: bytes) -> str:
 
 def _too_many_rows() -> str:
     return _("The file has more than %(count)s rows. Split it into several files.") % {
-        "count": f"{MAX_ROWS:,}"
+        "count": number_format(MAX_ROWS, force_grouping=True)
     }
 
 
@@ -1015,12 +1016,13 @@ def _check_people(preview: ImportPreview, *, lock: bool) -> list[_PersonPlan]:
         if phone:
             row.values["telepon"] = phone
         if role is not None:
-            row.values.update({"peran": role.role, "mulai": role.valid_from.isoformat()})
-            if role.capacity:
-                row.values["status"] = role.capacity
-            if role.valid_until:
-                row.values["selesai"] = role.valid_until.isoformat()
-            role = _role_plan(row, role, assignments.get(person.pk, []) if person else [], today)
+            asked = role
+            role = _role_plan(row, asked, assignments.get(person.pk, []) if person else [], today)
+            row.values.update({"peran": asked.role, "mulai": asked.valid_from.isoformat()})
+            if asked.capacity:
+                row.values["status"] = asked.capacity
+            if asked.valid_until:
+                row.values["selesai"] = asked.valid_until.isoformat()
         if row.errors:
             continue
         plan = _PersonPlan(row=row, person=person, fields={}, role=role)

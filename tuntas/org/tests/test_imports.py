@@ -1,5 +1,6 @@
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import zipfile
@@ -10,6 +11,7 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from tuntas.org.imports import (
+    MAX_BYTES,
     MAX_ROWS,
     ImportConflict,
     ImportPreview,
@@ -127,7 +129,11 @@ def test_it_updates_a_unit_matched_by_short_name_in_any_case(org):
 
 def test_it_reads_a_semicolon_csv_with_bom(org):
     content = csv_bytes(
-        [["nama", "singkatan", "jenis"], ["Kecamatan Latina", "KEC-LATINA", "kecamatan"]],
+        [
+            ["nama", "singkatan", "jenis"],
+            ["", "", ""],
+            ["Kecamatan Latina", "KEC-LATINA", "kecamatan"],
+        ],
         delimiter=";",
         bom=True,
     )
@@ -135,6 +141,7 @@ def test_it_reads_a_semicolon_csv_with_bom(org):
     preview = import_parse(kind="units", filename="opd.csv", content=content)
 
     assert preview.is_valid, preview.error_lines()
+    assert [row.number for row in preview.rows] == [3]
     assert preview.rows[0].cells["nama"] == "Kecamatan Latina"
     assert preview.rows[0].values["jenis"] == Unit.Kind.DISTRICT
 
@@ -288,7 +295,15 @@ def test_the_coordinator_must_be_an_assistant(org):
     assert errors_of(preview) == {(2, "asisten_koordinator")}
 
 
-def test_a_coordinator_needs_a_start_date(org):
+def test_an_assistant_that_coordinates_units_keeps_its_kind(org):
+    content = csv_bytes([["nama", "singkatan", "jenis"], ["Asisten II", "ASISTEN2", "badan"]])
+
+    preview = import_parse(kind="units", filename="opd.csv", content=content)
+
+    assert errors_of(preview) == {(2, "jenis")}
+
+
+def test_a_coordinator_needs_a_valid_start_date(org):
     content = csv_bytes([UNIT_HEADER, ["Dinas A", "DIS-A", "dinas", "", "ASISTEN2", "31/02/2026"]])
 
     preview = import_parse(kind="units", filename="opd.csv", content=content)
@@ -426,6 +441,12 @@ def test_missing_required_columns_are_a_file_error(org):
     assert preview.ignored_columns == ["catatan"]
 
 
+def test_a_file_over_5_mb_is_a_file_error(org):
+    preview = import_parse(kind="units", filename="opd.csv", content=b"a" * (MAX_BYTES + 1))
+
+    assert len(preview.file_errors) == 1
+
+
 def test_too_many_rows_is_a_file_error(org):
     rows = [["nama", "singkatan", "jenis"]]
     rows += [[f"Unit {n}", f"U{n}", "dinas"] for n in range(MAX_ROWS + 1)]
@@ -510,6 +531,22 @@ def test_people_import_updates_an_existing_person_and_adds_a_role(org):
     assert org.pupr_operator.assignments.count() == 2
 
 
+@time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC))
+def test_a_role_cannot_end_before_it_starts(org):
+    content = csv_bytes(
+        [
+            ["username", "nama_lengkap", "unit", "peran", "mulai", "selesai"],
+            ["budi", "Budi", "PUPR", "operator", "2026-05-01", "2026-04-30"],
+            ["rina", "Rina", "PUPR", "operator", "", "2026-05-31"],  # starts today
+            ["operator.pupr", "Andi Saputra, A.Md.", "PUPR", "operator", "", "2024-12-31"],
+        ]
+    )
+
+    preview = import_parse(kind="people", filename="p.csv", content=content)
+
+    assert errors_of(preview) == {(2, "selesai"), (3, "selesai"), (4, "selesai")}
+
+
 def test_a_role_needs_a_known_unit_and_role(org):
     content = csv_bytes(
         [
@@ -540,7 +577,7 @@ def test_the_preview_survives_a_json_round_trip(org):
 
     assert restored == preview
     assert restored.to_data() == preview.to_data()
-    assert len(restored.sha256) == 64
+    assert restored.sha256 == hashlib.sha256(content).hexdigest()
     with pytest.raises(ValueError):
         ImportPreview.from_data({"format": 1, "kind": "units"})
 

@@ -1,0 +1,67 @@
+"""Each role's home page shows what the person is responsible for."""
+
+import pytest
+from django.urls import reverse
+
+from tuntas.testing.personas import make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_go_to_login(client):
+    response = client.get(reverse("org:home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_asisten_sees_the_units_of_their_portfolio(org):
+    response = org.client_for(org.asisten2).get(reverse("org:home"))
+    assert response.status_code == 200
+    assert {u.short_name for u in response.context["portfolio"]} == {"PUPR", "PDAM"}
+    body = response.content.decode()
+    assert "Dinas Pekerjaan Umum dan Penataan Ruang" in body
+    assert org.kadis_pupr.full_name in body  # the head of each unit is named
+    assert "Dinas Sosial" not in body  # Asisten I's unit
+
+
+def test_the_bagian_staff_see_their_asistens_portfolio(org):
+    response = org.client_for(org.bagekonomi_staff).get(reverse("org:home"))
+    assert {u.short_name for u in response.context["portfolio"]} == {"PUPR", "PDAM"}
+
+
+def test_leaders_see_the_asisten_side_by_side(org):
+    response = org.client_for(org.walikota).get(reverse("org:home"))
+    sizes = {a.short_name: a.portfolio_size for a in response.context["assistants"]}
+    assert sizes == {"ASISTEN1": 1, "ASISTEN2": 2}
+
+
+def test_an_operator_sees_their_unit(org):
+    response = org.client_for(org.pupr_operator).get(reverse("org:home"))
+    assert [u.short_name for u in response.context["own_units"]] == ["PUPR"]
+    assert response.context["portfolio"] == []
+
+
+def test_a_person_without_role_is_told_so(org):
+    response = org.client_for(org.nobody).get(reverse("org:home"))
+    assert response.status_code == 200
+    assert response.context["assignments"] == []
+
+
+def test_the_admin_sees_the_counts(org):
+    response = org.client_for(org.admin).get(reverse("org:home"))
+    assert response.context["stats"]["units"] == 10
+
+
+def test_home_rejects_post(org):
+    assert org.client_for(org.asisten2).post(reverse("org:home")).status_code == 405
+
+
+def test_the_asisten_home_pins_its_query_count(org, django_assert_num_queries):
+    client = org.client_for(org.asisten2)
+    client.get(reverse("org:home"))
+    with django_assert_num_queries(11):
+        client.get(reverse("org:home"))
+    for i in range(15):
+        make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
+    with django_assert_num_queries(11):
+        client.get(reverse("org:home"))
