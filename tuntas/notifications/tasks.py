@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def _backoff(attempt: int) -> dt.timedelta:
     """Wait 1, 2, 4, 8 … minutes between attempts, at most an hour."""
-    return dt.timedelta(minutes=1)
+    return dt.timedelta(minutes=min(2 ** (attempt - 1), 60))
 
 
 def _build_message(delivery: Delivery) -> EmailMultiAlternatives:

@@ -38,7 +38,10 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     notification.mark_read()
     target = notification.url
-    if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not target or not safe:
         return redirect("notifications:inbox")
     return redirect(target)
 
@@ -46,10 +49,14 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
+    """Mark every unread notification of the person read."""
     Notification.objects.for_person(request.user).unread().update(read_at=timezone.now())
     if request.htmx:
-        return render(request, "notifications/notification_badge.html", {"unread_count": 0})
-    return redirect("notifications:inbox")
+        response = render(request, "notifications/notification_badge.html", {"unread_count": 0})
+    else:
+        response = redirect("notifications:inbox")
+    response["Vary"] = "HX-Request"
+    return response
 
 
 @login_required

@@ -106,6 +106,19 @@ def assert_no_horizontal_scroll(page: Page) -> None:
     )
 
 
+def assert_tables_fit(page: Page) -> None:
+    """Assert that no table is wider than its .table-responsive wrapper (no sideways scrolling)."""
+    overflows = page.evaluate(
+        """[...document.querySelectorAll('.table-responsive')]
+            .filter((el) => el.scrollWidth > el.clientWidth)
+            .map((el) => {
+                const named = el.querySelector('[id]') ?? el.closest('[id]');
+                return `#${named?.id}: ${el.scrollWidth}px > ${el.clientWidth}px`;
+            })"""
+    )
+    assert not overflows, f"{page.url}: tables scroll sideways: {overflows}"
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save a full-page screenshot to docs/screenshots/<name>.png for the guides."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

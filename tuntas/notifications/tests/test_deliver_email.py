@@ -190,7 +190,10 @@ def test_it_renders_in_the_recipients_language(org, language):
         return render_to_string(*args, **kwargs)
 
     other = "id" if language == "en" else "en"
-    with translation.override(other), mock.patch("tuntas.notifications.tasks.render_to_string", spy):
+    with (
+        translation.override(other),
+        mock.patch("tuntas.notifications.tasks.render_to_string", spy),
+    ):
         deliver_email.call(delivery.pk)
 
     assert seen == [language, language]

@@ -130,3 +130,9 @@ def test_health_answers_without_login(client, db):
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert client.post(reverse("health")).status_code == 405
+
+
+def test_an_expired_session_sends_htmx_to_the_login_page_as_a_whole(client, db):
+    response = client.get(reverse("notifications:badge"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith(reverse("login"))

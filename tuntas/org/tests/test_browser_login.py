@@ -7,7 +7,12 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from tuntas.org.forms import LoginForm
-from tuntas.testing.browser import assert_no_horizontal_scroll, login, screenshot
+from tuntas.testing.browser import (
+    assert_no_horizontal_scroll,
+    assert_tables_fit,
+    login,
+    screenshot,
+)
 from tuntas.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -23,7 +28,7 @@ def _path(page: Page) -> str:
 def assert_sees_asisten_home(page: Page) -> None:
     assert _path(page) == "/"
     expect(page.locator("html")).to_have_attribute("lang", "id")
-    expect(page.locator("h1.page-title")).to_contain_text("Ir. Dafrul Pasi")
+    expect(page.locator("h1.page-title")).to_have_text("Selamat datang, Ir. Dafrul Pasi")
     expect(page.locator("#my-roles")).to_contain_text("Asisten Perekonomian dan Pembangunan")
     portfolio = page.locator("#portfolio")
     expect(portfolio).to_be_visible()
@@ -110,19 +115,23 @@ def test_the_organisation_page_fits_a_phone(transactional_db, org, phone):
     expect(rows.get_by_role("link", name=PUPR)).to_be_visible()
     expect(rows).to_contain_text("PUPR")
     assert_no_horizontal_scroll(phone)
+    assert_tables_fit(phone)
     screenshot(phone, "organisation-phone")
 
 
 def test_the_login_page_switches_to_english_and_back(transactional_db, org, phone):
     phone.goto(LOGIN_PATH)
     html = phone.locator("html")
+    heading = phone.locator("h2")
     expect(html).to_have_attribute("lang", "id")
+    expect(heading).to_have_text("Masuk ke akun Anda")
 
     with phone.expect_navigation():
         phone.get_by_role("button", name="English").click()
 
     assert _path(phone) == LOGIN_PATH
     expect(html).to_have_attribute("lang", "en")
+    expect(heading).to_have_text("Log in to your account")
     expect(phone.get_by_role("button", name="English")).to_have_count(0)
 
     with phone.expect_navigation():
@@ -130,5 +139,6 @@ def test_the_login_page_switches_to_english_and_back(transactional_db, org, phon
 
     assert _path(phone) == LOGIN_PATH
     expect(html).to_have_attribute("lang", "id")
+    expect(heading).to_have_text("Masuk ke akun Anda")
     expect(phone.get_by_role("button", name="English")).to_be_visible()
     assert_no_horizontal_scroll(phone)
