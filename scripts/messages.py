@@ -38,13 +38,24 @@ def extract() -> None:
     """Re-extract into the catalogues; keep the file untouched when only the header changed."""
     before = {p: p.read_text(encoding="utf-8") for p in catalogues()}
     env = {**os.environ, "DEBUG": "1"}
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [
-            sys.executable, "manage.py", "makemessages", "--no-obsolete",
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-obsolete",
             *[arg for lang in LANGUAGES for arg in ("--locale", lang)],
-            "--ignore", ".venv/*", "--ignore", "static/*", "--ignore", "var/*",
+            "--ignore",
+            ".venv/*",
+            "--ignore",
+            "static/*",
+            "--ignore",
+            "var/*",
         ],
-        cwd=ROOT, env=env, check=True, capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     for path, text in before.items():
         old = {(e.msgctxt, e.msgid, e.msgid_plural) for e in polib.pofile(text)}
@@ -71,10 +82,16 @@ def check() -> int:
         if not mo_path.exists():
             problems.append(f"missing {mo_path.relative_to(ROOT)}: run `make messages`")
             continue
-        compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-                    for e in polib.mofile(str(mo_path)) if e.msgid}
-        wanted = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-                  for e in po.translated_entries() if e.msgid}
+        compiled = {
+            (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+            for e in polib.mofile(str(mo_path))
+            if e.msgid
+        }
+        wanted = {
+            (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+            for e in po.translated_entries()
+            if e.msgid
+        }
         if compiled != wanted:
             problems.append(f"{mo_path.relative_to(ROOT)} is out of date: run `make messages`")
     for line in problems:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Fill msgstr in the Indonesian catalogue from Python dicts given as files (a maintenance aid).
 
-Usage: python scripts/translate_fill.py FILE.py [FILE.py ...]; each file defines dicts whose keys are
-msgids (or (singular, plural) tuples) and values the Indonesian text. Existing translations are kept.
+Usage: python scripts/translate_fill.py FILE.py [FILE.py ...]; each file defines dicts whose
+keys are msgids (or (singular, plural) tuples) and values the Indonesian text. Existing
+translations are kept; fuzzy guesses are dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from pathlib import Path
 
 import polib
 
-PO = Path(__file__).resolve().parent.parent / "tuntas" / "locale" / "id" / "LC_MESSAGES" / "django.po"
+PO = (
+    Path(__file__).resolve().parent.parent
+    / "tuntas"
+    / "locale"
+    / "id"
+    / "LC_MESSAGES"
+    / "django.po"
+)
 
 
 def main(paths: list[str]) -> None:

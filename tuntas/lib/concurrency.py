@@ -47,7 +47,7 @@ class VersionedModelForm(StyledFormMixin, forms.ModelForm):
                 if current is None or current != self.cleaned_data.get("version"):
                     self.add_error(None, STALE_MESSAGE)
                     # The user must see the new version number to save again deliberately.
-                    data = self.data.copy()
+                    data = self.data.copy()  # type: ignore[attr-defined]
                     data["version"] = str(current or "")
                     self.data = data
                     return None

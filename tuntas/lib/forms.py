@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-
 _OURS = {"form-check-input", "form-select", "form-control", "is-invalid"}
 
 
@@ -20,12 +19,14 @@ class TablerFormRenderer(TemplatesSetting):
 
 def style_widgets(form: forms.BaseForm) -> None:
     """Give each widget the Bootstrap class it needs, and mark invalid ones once cleaned."""
-    errors = form._errors or {}  # never trigger cleaning from here
+    errors = getattr(form, "_errors", None) or {}  # never trigger cleaning from here
     for name, field in form.fields.items():
         widget = field.widget
         if isinstance(widget, forms.HiddenInput):
             continue
-        if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+        if isinstance(
+            widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
+        ):
             css = "form-check-input"
         elif isinstance(widget, forms.Select):
             css = "form-select"

@@ -22,8 +22,10 @@ def format_rupiah(amount: Decimal | int | float | None, *, cents: bool = False) 
 
 
 def parse_rupiah(text: str) -> Decimal:
-    """Read "Rp1.250.000,50", "1.250.000" or "1250000" into a Decimal; raise ValueError if not money."""
-    cleaned = text.strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
+    """Read "Rp1.250.000,50", "1.250.000" or "1250000"; raise ValueError if it is not money."""
+    cleaned = (
+        text.strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
+    )
     if not cleaned:
         raise ValueError("empty amount")
     negative = cleaned.startswith("-")

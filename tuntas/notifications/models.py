@@ -87,7 +87,8 @@ class Delivery(models.Model):
             # One delivery per notification and channel: a retry reuses it, never duplicates it.
             models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once"),
             models.CheckConstraint(
-                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="delivery_sent_has_time"
+                condition=~Q(status="sent") | Q(sent_at__isnull=False),
+                name="delivery_sent_has_time",
             ),
         ]
 

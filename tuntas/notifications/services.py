@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
 
@@ -66,6 +67,5 @@ def notification_send(
                 )
                 for a in attachments
             )
-            delivery_id = delivery.pk
-            transaction.on_commit(lambda pk=delivery_id: deliver_email.enqueue(pk))
+            transaction.on_commit(partial(deliver_email.enqueue, delivery.pk))
     return created

@@ -54,9 +54,9 @@ def deliver_email(delivery_id: int) -> str:
     )
     if not claimed:
         return "skipped"
-    delivery = Delivery.objects.select_related(
-        "notification", "notification__recipient"
-    ).get(pk=delivery_id)
+    delivery = Delivery.objects.select_related("notification", "notification__recipient").get(
+        pk=delivery_id
+    )
     delivery.attempts += 1
     try:
         _build_message(delivery).send()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from tuntas.lib.http import HtmxHttpRequest
 from tuntas.notifications.models import Notification
 
 
@@ -48,7 +49,7 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
     """Mark every unread notification of the person read."""
     Notification.objects.for_person(request.user).unread().update(read_at=timezone.now())
     if request.htmx:

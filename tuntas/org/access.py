@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from tuntas.org.models import Government, Person, RoleAssignment, Unit
+from tuntas.org.models import Government, Person, RoleAssignment, Unit, UnitQuerySet
 
 Role = RoleAssignment.Role
 M = TypeVar("M", bound=Model)
@@ -69,7 +69,7 @@ class Viewer:
         return bool(self.roles.intersection(roles))
 
     def unit_ids(self, *roles: str) -> frozenset[int]:
-        """Return the ids of the units for which the person holds any of the roles (all if none given)."""
+        """Return the ids of units where the person holds any of the roles (any role if none)."""
         return frozenset(a.unit_id for a in self.assignments if not roles or a.role in roles)
 
     @cached_property
@@ -90,10 +90,14 @@ class Viewer:
 
     @cached_property
     def assistant_ids(self) -> frozenset[int]:
-        """Return the Asisten units this person acts for: as the Asisten or as their Bagian staff."""
+        """Return the Asisten units this person acts for: as Asisten or as their Bagian staff."""
         ids = set(self.unit_ids(Role.COORDINATOR))
         for a in self.assignments:
-            if a.role == Role.SECRETARIAT and a.unit.parent and a.unit.parent.kind == Unit.Kind.ASSISTANT:
+            if (
+                a.role == Role.SECRETARIAT
+                and a.unit.parent
+                and a.unit.parent.kind == Unit.Kind.ASSISTANT
+            ):
                 ids.add(a.unit.parent_id)  # type: ignore[arg-type]
         return frozenset(ids)
 
@@ -130,7 +134,7 @@ def get_for_viewer(
     """Fetch one object, decide the viewer's access with the kind's rule and enforce it."""
     try:
         obj = queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
     access = decide(viewer, obj)
     require(access, need)
@@ -148,7 +152,7 @@ def government_access(viewer: Viewer, government: Government | None = None) -> A
 
 
 def unit_access(viewer: Viewer, unit: Unit) -> Access:
-    """Internal staff read the whole organisation; partners only their own units; the admin writes."""
+    """Staff read the whole organisation, partners only their own units; the admin writes."""
     if viewer.is_admin:
         return Access.WRITE
     if viewer.is_internal or unit.pk in viewer.unit_ids():
@@ -169,7 +173,7 @@ def person_access(viewer: Viewer, person: Person, *, person_unit_ids: Iterable[i
     return Access.NONE
 
 
-def visible_units(viewer: Viewer) -> QuerySet[Unit]:
+def visible_units(viewer: Viewer) -> UnitQuerySet:
     """Return the units this viewer may see in lists."""
     if viewer.is_internal:
         return Unit.objects.all()
@@ -181,6 +185,4 @@ def visible_people(viewer: Viewer) -> QuerySet[Person]:
     if viewer.is_internal:
         return Person.objects.all()
     colleagues = RoleAssignment.objects.active(viewer.today).filter(unit_id__in=viewer.unit_ids())
-    return Person.objects.filter(
-        Q(pk=viewer.person.pk) | Q(pk__in=colleagues.values("person_id"))
-    )
+    return Person.objects.filter(Q(pk=viewer.person.pk) | Q(pk__in=colleagues.values("person_id")))

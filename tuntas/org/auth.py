@@ -23,7 +23,11 @@ class UsernameOrNipBackend(ModelBackend):
     ) -> Person | None:
         if not username or not password:
             return None
-        login = username.strip().replace(" ", "") if username.strip().replace(" ", "").isdigit() else username.strip()
+        login = (
+            username.strip().replace(" ", "")
+            if username.strip().replace(" ", "").isdigit()
+            else username.strip()
+        )
         person = Person.objects.filter(Q(username__iexact=login) | Q(nip=login)).first()
         if person is None:
             # Spend the same time as a real check so that timing does not reveal user names.

@@ -184,7 +184,9 @@ class UnitForm(VersionedModelForm):
         node = parent
         while node is not None and self.instance.pk:
             if node.pk == self.instance.pk:
-                raise ValidationError(_("A unit cannot be placed under itself or its own sub-unit."))
+                raise ValidationError(
+                    _("A unit cannot be placed under itself or its own sub-unit.")
+                )
             node = node.parent
         return parent
 
@@ -217,12 +219,25 @@ class PersonForm(VersionedModelForm):
 
     class Meta:
         model = Person
-        fields = ["username", "full_name", "nip", "position", "rank", "phone", "email", "language", "is_active"]
+        fields = [
+            "username",
+            "full_name",
+            "nip",
+            "position",
+            "rank",
+            "phone",
+            "email",
+            "language",
+            "is_active",
+        ]
         field_classes = {"nip": NipField, "phone": PhoneField}
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email", "").strip()
-        if email and Person.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+        if (
+            email
+            and Person.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists()
+        ):
             raise ValidationError(_("This email address is already used by another person."))
         return email
 
@@ -252,7 +267,7 @@ class RoleAssignmentForm(VersionedModelForm):
             self.initial.setdefault("valid_from", timezone.localdate())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         unit: Unit | None = data.get("unit")
         role = data.get("role")
         if unit and role and unit.kind not in ROLE_UNIT_KINDS.get(role, set()):

@@ -15,9 +15,7 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-nip_validator = RegexValidator(
-    r"^\d{18}$", _("NIP must be exactly 18 digits, without spaces.")
-)
+nip_validator = RegexValidator(r"^\d{18}$", _("NIP must be exactly 18 digits, without spaces."))
 phone_validator = RegexValidator(
     r"^(\+62|62|0)8\d{7,12}$",
     _("Enter a mobile number such as 081234567890 or +6281234567890."),
@@ -32,7 +30,9 @@ class Government(models.Model):
         REGENCY = "regency", _("Regency (Kabupaten)")
         PROVINCE = "province", _("Province (Provinsi)")
 
-    name = models.CharField(_("name"), max_length=200, help_text=_("e.g. Pemerintah Kota Payakumbuh"))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("e.g. Pemerintah Kota Payakumbuh")
+    )
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.CITY)
     region_name = models.CharField(_("region name"), max_length=100, help_text=_("e.g. Payakumbuh"))
     address = models.CharField(_("address"), max_length=300)
@@ -78,13 +78,16 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         )
         return self.annotate(coordinator_id_on=Subquery(latest))
 
-    def coordinated_by(self, assistant_ids: Iterable[int], on: dt.date | None = None) -> UnitQuerySet:
+    def coordinated_by(
+        self, assistant_ids: Iterable[int], on: dt.date | None = None
+    ) -> UnitQuerySet:
         """Return the units whose coordinating Asisten on the date is one of the given units."""
-        return self.with_coordinator(on).filter(coordinator_id_on__in=list(assistant_ids))
+        # The annotation is unknown to django-stubs, hence the ignore.
+        return self.with_coordinator(on).filter(coordinator_id_on__in=list(assistant_ids))  # type: ignore[misc]
 
 
 class Unit(models.Model):
-    """An organisational unit: the head's office, Setda, an Asisten, a Bagian, an OPD, a BUMD or a partner."""
+    """An organisational unit: head's office, Setda, Asisten, Bagian, OPD, BUMD or partner."""
 
     class Kind(models.TextChoices):
         HEAD = "head", _("Regional head")
@@ -133,9 +136,7 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["sort_order", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=F("pk")), name="unit_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="unit_not_own_parent"),
         ]
 
     def __str__(self) -> str:
@@ -179,7 +180,9 @@ class UnitCoordination(models.Model):
         verbose_name_plural = _("unit coordinations")
         ordering = ["unit", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "valid_from"], name="coordination_unique_start"),
+            models.UniqueConstraint(
+                fields=["unit", "valid_from"], name="coordination_unique_start"
+            ),
             models.CheckConstraint(
                 condition=~Q(unit=F("coordinator")), name="coordination_not_self"
             ),
@@ -247,6 +250,12 @@ class Person(AbstractUser):
     def get_short_name(self) -> str:
         return self.full_name.split(",")[0]
 
+    @property
+    def initials(self) -> str:
+        """Return up to two initials of the name, skipping titles such as "Dr.", "Ir." or "H."."""
+        words = [w for w in self.get_short_name().split() if not w.endswith(".")]
+        return "".join(w[0] for w in words[:2]).upper() or self.username[:1].upper()
+
     def save(self, *args: object, **kwargs: object) -> None:
         # Empty NIPs are stored as NULL so that the unique constraint ignores them.
         if not self.nip:
@@ -295,7 +304,9 @@ class RoleAssignment(models.Model):
         _("position title"),
         max_length=200,
         blank=True,
-        help_text=_("Printed in signature blocks, e.g. Kepala Dinas Pekerjaan Umum dan Penataan Ruang."),
+        help_text=_(
+            "Printed in signature blocks, e.g. Kepala Dinas Pekerjaan Umum dan Penataan Ruang."
+        ),
     )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -331,7 +342,7 @@ class RoleAssignment(models.Model):
 
     @property
     def signature_title(self) -> str:
-        """Return the title a signature block prints, e.g. "Plt. Asisten Perekonomian dan Pembangunan"."""
+        """Return the title a signature prints, e.g. "Plt. Asisten Perekonomian dan Pembangunan"."""
         return f"{self.capacity_prefix}{self.position_title or self.person.position}".strip()
 
     def is_active_on(self, day: dt.date) -> bool:

@@ -35,7 +35,12 @@ def changelog_record(
 ) -> ChangeLog:
     """Append one entry to the organisation's change log."""
     return ChangeLog.objects.create(
-        actor=by, action=action, unit=unit, person=person, summary=summary[:300], changes=changes or {}
+        actor=by,
+        action=action,
+        unit=unit,
+        person=person,
+        summary=summary[:300],
+        changes=changes or {},
     )
 
 

@@ -24,7 +24,9 @@ urlpatterns = [
         views.person_send_password_link,
         name="person_password_link",
     ),
-    path("organisation/people/<int:pk>/roles/new/", views.assignment_create, name="assignment_create"),
+    path(
+        "organisation/people/<int:pk>/roles/new/", views.assignment_create, name="assignment_create"
+    ),
     path("organisation/roles/<int:pk>/edit/", views.assignment_edit, name="assignment_edit"),
     path("organisation/roles/<int:pk>/end/", views.assignment_end, name="assignment_end"),
     path("organisation/government/", views.government_detail, name="government"),

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.lib.files import sniff_image_type
+from tuntas.lib.http import HtmxHttpRequest
 from tuntas.notifications.tasks import send_plain_email
 from tuntas.org import imports, services
 from tuntas.org.access import (
@@ -85,7 +87,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def government_logo(request: HttpRequest) -> HttpResponse:
+def government_logo(request: HttpRequest) -> HttpResponseBase:
     """Serve the letterhead logo (public: it appears on the login page)."""
     government = Government.current()
     if government is None or not government.logo:
@@ -109,7 +111,11 @@ def _portfolio(viewer: Viewer) -> list[Unit]:
     """Return the units coordinated today by the Asisten this viewer acts for."""
     if not viewer.assistant_ids:
         return []
-    heads = RoleAssignment.objects.active(viewer.today).filter(role=Role.UNIT_HEAD).select_related("person")
+    heads = (
+        RoleAssignment.objects.active(viewer.today)
+        .filter(role=Role.UNIT_HEAD)
+        .select_related("person")
+    )
     return list(
         Unit.objects.coordinated_by(viewer.assistant_ids, viewer.today)
         .filter(is_active=True)
@@ -122,12 +128,14 @@ def _assistants_overview(viewer: Viewer) -> list[Unit]:
     """For leaders: each Asisten with the number of units they coordinate today."""
     if not (viewer.is_leader or viewer.is_admin):
         return []
-    assistants = list(Unit.objects.filter(kind=Unit.Kind.ASSISTANT, is_active=True).order_by("sort_order", "name"))
+    assistants = list(
+        Unit.objects.filter(kind=Unit.Kind.ASSISTANT, is_active=True).order_by("sort_order", "name")
+    )
     counts: dict[int, int] = {}
     for row in (
         Unit.objects.filter(is_active=True)
         .with_coordinator(viewer.today)
-        .values("coordinator_id_on")
+        .values("coordinator_id_on")  # type: ignore[misc]
         .annotate(n=Count("pk"))
     ):
         counts[row["coordinator_id_on"]] = row["n"]
@@ -169,7 +177,11 @@ def profile(request: HttpRequest) -> HttpResponse:
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, saved.language, samesite="Lax")
             messages.success(request, _("Your profile has been saved."))
             return response
-    return render(request, "org/profile.html", {"form": form, "person": person, "assignments": viewer.assignments})
+    return render(
+        request,
+        "org/profile.html",
+        {"form": form, "person": person, "assignments": viewer.assignments},
+    )
 
 
 # --- Government profile (letterhead) ----------------------------------------------------------
@@ -203,7 +215,11 @@ def government_edit(request: HttpRequest) -> HttpResponse:
                 by=viewer.person,
                 action=ChangeLog.Action.UPDATED,
                 summary=_("Government profile changed"),
-                changes={k: str(form.cleaned_data.get(k)) for k in form.changed_data if k not in {"version", "logo"}},
+                changes={
+                    k: str(form.cleaned_data.get(k))
+                    for k in form.changed_data
+                    if k not in {"version", "logo"}
+                },
             )
             messages.success(request, _("The government profile has been saved."))
             return redirect("org:government")
@@ -213,7 +229,9 @@ def government_edit(request: HttpRequest) -> HttpResponse:
 # --- Units --------------------------------------------------------------------------------
 
 
-def _get_unit_for_user(request: HttpRequest, pk: int, need: Access = Access.READ) -> tuple[Unit, Access]:
+def _get_unit_for_user(
+    request: HttpRequest, pk: int, need: Access = Access.READ
+) -> tuple[Unit, Access]:
     return get_for_viewer(
         viewer_for(request), Unit.objects.select_related("parent"), pk, unit_access, need
     )
@@ -221,7 +239,7 @@ def _get_unit_for_user(request: HttpRequest, pk: int, need: Access = Access.READ
 
 @login_required
 @require_GET
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: HtmxHttpRequest) -> HttpResponse:
     """List the units as a tree, searchable by name and filterable by kind."""
     viewer = viewer_for(request)
     query = request.GET.get("q", "").strip()
@@ -233,7 +251,11 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         .order_by("sort_order", "name")
     )
     if query:
-        units = units.filter(Q(name__icontains=query) | Q(short_name__icontains=query) | Q(sipd_code__icontains=query))
+        units = units.filter(
+            Q(name__icontains=query)
+            | Q(short_name__icontains=query)
+            | Q(sipd_code__icontains=query)
+        )
     if kind in Unit.Kind.values:
         units = units.filter(kind=kind)
     rows = list(units)
@@ -289,7 +311,9 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "children": unit.children.order_by("sort_order", "name"),
         "coordinations": unit.coordinations.select_related("coordinator").order_by("-valid_from"),
         "coordinator": unit.coordinator_on(viewer.today),
-        "coordinated": Unit.objects.coordinated_by([unit.pk], viewer.today).order_by("sort_order", "name")
+        "coordinated": Unit.objects.coordinated_by([unit.pk], viewer.today).order_by(
+            "sort_order", "name"
+        )
         if unit.kind == Unit.Kind.ASSISTANT
         else [],
         "log": unit.changelog.select_related("actor")[:20] if access >= Access.WRITE else [],
@@ -352,11 +376,17 @@ def unit_coordination_add(request: HttpRequest, pk: int) -> HttpResponse:
 # --- People and roles ----------------------------------------------------------------------
 
 
-def _get_person_for_user(request: HttpRequest, pk: int, need: Access = Access.READ) -> tuple[Person, Access]:
+def _get_person_for_user(
+    request: HttpRequest, pk: int, need: Access = Access.READ
+) -> tuple[Person, Access]:
     viewer = viewer_for(request)
 
     def decide(v: Viewer, person: Person) -> Access:
-        unit_ids = RoleAssignment.objects.active(v.today).filter(person=person).values_list("unit_id", flat=True)
+        unit_ids = (
+            RoleAssignment.objects.active(v.today)
+            .filter(person=person)
+            .values_list("unit_id", flat=True)
+        )
         return person_access(v, person, person_unit_ids=list(unit_ids))
 
     return get_for_viewer(viewer, Person.objects.all(), pk, decide, need)
@@ -364,7 +394,7 @@ def _get_person_for_user(request: HttpRequest, pk: int, need: Access = Access.RE
 
 @login_required
 @require_GET
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: HtmxHttpRequest) -> HttpResponse:
     """List people with their current roles, searchable by name, NIP, jabatan or unit."""
     viewer = viewer_for(request)
     query = request.GET.get("q", "").strip()
@@ -378,9 +408,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
             | Q(assignments__unit__short_name__icontains=query)
         ).distinct()
     active = RoleAssignment.objects.active(viewer.today).select_related("unit")
-    page = Paginator(people.prefetch_related(Prefetch("assignments", queryset=active, to_attr="current")), 50).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        people.prefetch_related(Prefetch("assignments", queryset=active, to_attr="current")), 50
+    ).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "can_edit": viewer.is_admin}
     template = "org/person_list.html#person-rows" if request.htmx else "org/person_list.html"
     response = render(request, template, context)
@@ -430,7 +460,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = services.person_save(form=form, by=viewer_for(request).person)
         if saved is not None:
-            messages.success(request, _("The data of %(name)s has been saved.") % {"name": saved.full_name})
+            messages.success(
+                request, _("The data of %(name)s has been saved.") % {"name": saved.full_name}
+            )
             return redirect("org:person_detail", pk=saved.pk)
     return render(request, "org/person_form.html", {"form": form, "person": person})
 
@@ -441,7 +473,9 @@ def person_send_password_link(request: HttpRequest, pk: int) -> HttpResponse:
     """Email a person a link to set their password (for new or locked-out accounts)."""
     person, _access = _get_person_for_user(request, pk, Access.WRITE)
     if not person.email:
-        messages.error(request, _("%(name)s has no email address yet.") % {"name": person.full_name})
+        messages.error(
+            request, _("%(name)s has no email address yet.") % {"name": person.full_name}
+        )
         return redirect("org:person_detail", pk=person.pk)
     link = settings.SITE_URL + reverse(
         "password_reset_confirm",
@@ -455,7 +489,9 @@ def person_send_password_link(request: HttpRequest, pk: int) -> HttpResponse:
         "Your user name: %(username)s\nSet your password with this link:\n%(link)s\n"
     ) % {"name": person.full_name, "username": person.username, "link": link}
     send_plain_email.enqueue(_("Set your Tuntas password"), body, person.email)
-    messages.success(request, _("A password link has been sent to %(email)s.") % {"email": person.email})
+    messages.success(
+        request, _("A password link has been sent to %(email)s.") % {"email": person.email}
+    )
     return redirect("org:person_detail", pk=person.pk)
 
 
@@ -463,12 +499,19 @@ def person_send_password_link(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     person, _access = _get_person_for_user(request, pk, Access.WRITE)
-    form = RoleAssignmentForm(request.POST or None, person=person, initial={"unit": request.GET.get("unit")})
-    if request.method == "POST" and form.is_valid():
-        if services.assignment_save(form=form, by=viewer_for(request).person) is not None:
-            messages.success(request, _("The role has been recorded."))
-            return redirect("org:person_detail", pk=person.pk)
-    return render(request, "org/assignment_form.html", {"form": form, "person": person, "assignment": None})
+    form = RoleAssignmentForm(
+        request.POST or None, person=person, initial={"unit": request.GET.get("unit")}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and services.assignment_save(form=form, by=viewer_for(request).person) is not None
+    ):
+        messages.success(request, _("The role has been recorded."))
+        return redirect("org:person_detail", pk=person.pk)
+    return render(
+        request, "org/assignment_form.html", {"form": form, "person": person, "assignment": None}
+    )
 
 
 def _get_assignment_for_user(request: HttpRequest, pk: int, need: Access) -> RoleAssignment:
@@ -488,12 +531,17 @@ def _get_assignment_for_user(request: HttpRequest, pk: int, need: Access) -> Rol
 def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _get_assignment_for_user(request, pk, Access.WRITE)
     form = RoleAssignmentForm(request.POST or None, instance=assignment, person=assignment.person)
-    if request.method == "POST" and form.is_valid():
-        if services.assignment_save(form=form, by=viewer_for(request).person) is not None:
-            messages.success(request, _("The role has been saved."))
-            return redirect("org:person_detail", pk=assignment.person_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and services.assignment_save(form=form, by=viewer_for(request).person) is not None
+    ):
+        messages.success(request, _("The role has been saved."))
+        return redirect("org:person_detail", pk=assignment.person_id)
     return render(
-        request, "org/assignment_form.html", {"form": form, "person": assignment.person, "assignment": assignment}
+        request,
+        "org/assignment_form.html",
+        {"form": form, "person": assignment.person, "assignment": assignment},
     )
 
 
@@ -539,8 +587,15 @@ def import_data(request: HttpRequest, kind: str) -> HttpResponse:
             del request.session[key]
             messages.success(
                 request,
-                _("Import finished: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+                _(
+                    "Import finished: %(created)s created, %(updated)s updated, "
+                    "%(unchanged)s unchanged."
+                )
+                % {
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                },
             )
             return redirect("org:unit_list" if kind == "units" else "org:person_list")
     elif request.method == "POST" and form.is_valid():

@@ -31,8 +31,13 @@ def test_require_maps_access_to_404_and_403():
 
 
 def test_only_roles_in_force_count(org):
-    past = make_person("mantan", unit=org.pupr, role="unit_head", since=dt.date(2020, 1, 1),
-                       until=dt.date(2024, 12, 31))
+    past = make_person(
+        "mantan",
+        unit=org.pupr,
+        role="unit_head",
+        since=dt.date(2020, 1, 1),
+        until=dt.date(2024, 12, 31),
+    )
     future = make_person("calon", unit=org.pupr, role="unit_head", since=dt.date(2099, 1, 1))
     assert Viewer.of(past).roles == frozenset()
     assert Viewer.of(future).roles == frozenset()
@@ -87,8 +92,12 @@ def test_get_for_viewer_hides_and_refuses(org):
 
 def test_acting_officials_print_their_prefix(org):
     assignment = RoleAssignment.objects.create(
-        person=org.kadis_pupr, unit=org.asisten2_unit, role="coordinator", capacity="plh",
-        position_title="Asisten Perekonomian dan Pembangunan", valid_from=dt.date(2026, 1, 5),
+        person=org.kadis_pupr,
+        unit=org.asisten2_unit,
+        role="coordinator",
+        capacity="plh",
+        position_title="Asisten Perekonomian dan Pembangunan",
+        valid_from=dt.date(2026, 1, 5),
     )
     assert assignment.signature_title == "Plh. Asisten Perekonomian dan Pembangunan"
     assert org.asisten2.assignments.get().signature_title == "Asisten Perekonomian dan Pembangunan"

@@ -14,8 +14,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def immediate_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-                                  "QUEUES": ["default", "email"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
 
 
 def test_the_login_page_is_indonesian_by_default(client):
@@ -32,12 +36,16 @@ def test_one_logs_in_with_the_user_name(org, client):
 
 
 def test_one_logs_in_with_the_nip_even_with_spaces(org, client):
-    response = client.post(reverse("login"), {"username": "19700515 200003 1 002", "password": PASSWORD})
+    response = client.post(
+        reverse("login"), {"username": "19700515 200003 1 002", "password": PASSWORD}
+    )
     assert response.status_code == 302
 
 
 def test_a_wrong_password_is_explained_in_indonesian_and_the_name_kept(org, client):
-    response = client.post(reverse("login"), {"username": "asisten2", "password": "salah-sekali-123"})
+    response = client.post(
+        reverse("login"), {"username": "asisten2", "password": "salah-sekali-123"}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "Nama pengguna/NIP atau kata sandi salah" in body
@@ -77,10 +85,14 @@ def test_password_reset_by_email_end_to_end(org, client, immediate_tasks):
     set_url = form_page.redirect_chain[-1][0]
     weak = client.post(set_url, {"new_password1": "pendek", "new_password2": "pendek"})
     assert "new_password2" in weak.context["form"].errors
-    done = client.post(set_url, {"new_password1": "Rakor-Tuntas-2026!", "new_password2": "Rakor-Tuntas-2026!"})
+    done = client.post(
+        set_url, {"new_password1": "Rakor-Tuntas-2026!", "new_password2": "Rakor-Tuntas-2026!"}
+    )
     assert done.status_code == 302
     assert client.get(done["Location"]).status_code == 200
-    fresh = Client().post(reverse("login"), {"username": "kadis.pupr", "password": "Rakor-Tuntas-2026!"})
+    fresh = Client().post(
+        reverse("login"), {"username": "kadis.pupr", "password": "Rakor-Tuntas-2026!"}
+    )
     assert fresh.status_code == 302
 
 
@@ -100,9 +112,17 @@ def test_password_change_enforces_the_rules(org):
     client = org.client_for(org.asisten2)
     url = reverse("password_change")
     assert client.get(url).status_code == 200
-    common = {"old_password": PASSWORD, "new_password1": "password1234", "new_password2": "password1234"}
+    common = {
+        "old_password": PASSWORD,
+        "new_password1": "password1234",
+        "new_password2": "password1234",
+    }
     assert "new_password2" in client.post(url, common).context["form"].errors
-    good = {"old_password": PASSWORD, "new_password1": "Payakumbuh-Rakor-26", "new_password2": "Payakumbuh-Rakor-26"}
+    good = {
+        "old_password": PASSWORD,
+        "new_password1": "Payakumbuh-Rakor-26",
+        "new_password2": "Payakumbuh-Rakor-26",
+    }
     response = client.post(url, good)
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
@@ -119,7 +139,9 @@ def test_the_language_switch_remembers_the_choice(org):
 
 
 def test_the_language_switch_works_before_login_and_refuses_foreign_redirects(client, db):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
     assert "Log in to your account" in client.get(reverse("login")).content.decode()
     assert client.get(reverse("set_language")).status_code == 405

@@ -16,9 +16,18 @@ PNG = (
 
 
 def _form_data(gov, **changes):
-    data = {"name": gov.name, "level": gov.level, "region_name": gov.region_name, "address": gov.address,
-            "postal_code": gov.postal_code, "phone": gov.phone, "email": gov.email, "website": gov.website,
-            "letter_number_pattern": gov.letter_number_pattern, "version": gov.version}
+    data = {
+        "name": gov.name,
+        "level": gov.level,
+        "region_name": gov.region_name,
+        "address": gov.address,
+        "postal_code": gov.postal_code,
+        "phone": gov.phone,
+        "email": gov.email,
+        "website": gov.website,
+        "letter_number_pattern": gov.letter_number_pattern,
+        "version": gov.version,
+    }
     data.update(changes)
     return data
 
@@ -45,13 +54,18 @@ def test_admin_changes_the_letterhead_with_a_logo(org, media):
     client = org.client_for(org.admin)
     assert client.get(url).status_code == 200
     data = _form_data(org.government, phone="(0752) 92052, 92053")
-    data["logo"] = SimpleUploadedFile("lambang.jpg", PNG, content_type="image/jpeg")  # name lies; content rules
+    data["logo"] = SimpleUploadedFile(
+        "lambang.jpg", PNG, content_type="image/jpeg"
+    )  # name lies; content rules
     response = client.post(url, data)
     assert response.status_code == 302
     gov = Government.current()
     assert gov.phone == "(0752) 92052, 92053"
     assert gov.logo
-    assert ChangeLog.objects.filter(summary__icontains="government").exists() or ChangeLog.objects.exists()
+    assert (
+        ChangeLog.objects.filter(summary__icontains="government").exists()
+        or ChangeLog.objects.exists()
+    )
     logo = client.get(reverse("org:government_logo"))
     assert logo.status_code == 200
     assert logo["Content-Type"] == "image/png"
@@ -60,7 +74,9 @@ def test_admin_changes_the_letterhead_with_a_logo(org, media):
 
 def test_a_logo_that_is_not_an_image_is_refused(org, media):
     data = _form_data(org.government)
-    data["logo"] = SimpleUploadedFile("logo.png", b"%PDF-1.4 not an image", content_type="image/png")
+    data["logo"] = SimpleUploadedFile(
+        "logo.png", b"%PDF-1.4 not an image", content_type="image/png"
+    )
     response = org.client_for(org.admin).post(reverse("org:government_edit"), data)
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors

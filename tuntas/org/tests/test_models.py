@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_coordinator_changes_on_the_date_the_perda_says(org):
-    UnitCoordination.objects.create(unit=org.pupr, coordinator=org.asisten1_unit, valid_from=dt.date(2026, 7, 1))
+    UnitCoordination.objects.create(
+        unit=org.pupr, coordinator=org.asisten1_unit, valid_from=dt.date(2026, 7, 1)
+    )
     assert org.pupr.coordinator_on(dt.date(2024, 12, 31)) is None
     assert org.pupr.coordinator_on(dt.date(2026, 6, 30)) == org.asisten2_unit
     assert org.pupr.coordinator_on(dt.date(2026, 7, 1)) == org.asisten1_unit
@@ -21,14 +23,20 @@ def test_the_coordinator_changes_on_the_date_the_perda_says(org):
 
 def test_a_unit_cannot_coordinate_itself(org):
     with pytest.raises(IntegrityError), transaction.atomic():
-        UnitCoordination.objects.create(unit=org.asisten2_unit, coordinator=org.asisten2_unit,
-                                        valid_from=dt.date(2026, 1, 1))
+        UnitCoordination.objects.create(
+            unit=org.asisten2_unit, coordinator=org.asisten2_unit, valid_from=dt.date(2026, 1, 1)
+        )
 
 
 def test_a_role_cannot_end_before_it_starts(org):
     with pytest.raises(IntegrityError), transaction.atomic():
-        RoleAssignment.objects.create(person=org.nobody, unit=org.pupr, role="unit_staff",
-                                      valid_from=dt.date(2026, 2, 1), valid_until=dt.date(2026, 1, 1))
+        RoleAssignment.objects.create(
+            person=org.nobody,
+            unit=org.pupr,
+            role="unit_staff",
+            valid_from=dt.date(2026, 2, 1),
+            valid_until=dt.date(2026, 1, 1),
+        )
 
 
 def test_nip_is_unique_but_may_be_empty_for_many(org):

@@ -51,7 +51,9 @@ def test_htmx_search_returns_only_the_rows(org):
 
 
 def test_detail_shows_roles(org):
-    response = org.client_for(org.asisten2).get(reverse("org:person_detail", args=[org.kadis_pupr.pk]))
+    response = org.client_for(org.asisten2).get(
+        reverse("org:person_detail", args=[org.kadis_pupr.pk])
+    )
     assert response.status_code == 200
     assert [a.unit for a in response.context["assignments"]] == [org.pupr]
     assert response.context["can_edit"] is False
@@ -76,9 +78,17 @@ def test_detail_pins_its_query_count(org, django_assert_num_queries):
         client.get(url)
 
 
-PERSON = {"username": "kadis.dishub", "full_name": "Ir. Yoserizal, M.T.", "nip": "1972 0304 199803 1 005",
-          "position": "Kepala Dinas Perhubungan", "rank": "Pembina Tk. I (IV/b)", "phone": "0812-6600-1234",
-          "email": "dishub@payakumbuhkota.go.id", "language": "id", "is_active": "on"}
+PERSON = {
+    "username": "kadis.dishub",
+    "full_name": "Ir. Yoserizal, M.T.",
+    "nip": "1972 0304 199803 1 005",
+    "position": "Kepala Dinas Perhubungan",
+    "rank": "Pembina Tk. I (IV/b)",
+    "phone": "0812-6600-1234",
+    "email": "dishub@payakumbuhkota.go.id",
+    "language": "id",
+    "is_active": "on",
+}
 
 
 def test_admin_adds_a_person_without_a_usable_password(org):
@@ -92,7 +102,9 @@ def test_admin_adds_a_person_without_a_usable_password(org):
 
 
 def test_a_bad_nip_is_explained_next_to_the_field_and_input_kept(org):
-    response = org.client_for(org.admin).post(reverse("org:person_create"), {**PERSON, "nip": "19720304"})
+    response = org.client_for(org.admin).post(
+        reverse("org:person_create"), {**PERSON, "nip": "19720304"}
+    )
     assert response.status_code == 200
     assert "nip" in response.context["form"].errors
     assert 'value="Ir. Yoserizal, M.T."' in response.content.decode()
@@ -100,16 +112,26 @@ def test_a_bad_nip_is_explained_next_to_the_field_and_input_kept(org):
 
 
 def test_person_create_permissions(org):
-    assert org.client_for(org.asisten2).post(reverse("org:person_create"), PERSON).status_code == 403
-    assert org.client_for(org.bpn_partner).post(reverse("org:person_create"), PERSON).status_code == 404
+    assert (
+        org.client_for(org.asisten2).post(reverse("org:person_create"), PERSON).status_code == 403
+    )
+    assert (
+        org.client_for(org.bpn_partner).post(reverse("org:person_create"), PERSON).status_code
+        == 404
+    )
     assert org.client_for(org.admin).delete(reverse("org:person_create")).status_code == 405
     assert not Person.objects.filter(username="kadis.dishub").exists()
 
 
 def test_admin_edits_a_person_and_a_stale_form_is_refused(org):
     url = reverse("org:person_edit", args=[org.kadis_pupr.pk])
-    base = {"username": "kadis.pupr", "full_name": org.kadis_pupr.full_name, "language": "id",
-            "is_active": "on", "version": "1"}
+    base = {
+        "username": "kadis.pupr",
+        "full_name": org.kadis_pupr.full_name,
+        "language": "id",
+        "is_active": "on",
+        "version": "1",
+    }
     client = org.client_for(org.admin)
     assert client.get(url).status_code == 200
     assert client.post(url, {**base, "rank": "Pembina (IV/a)"}).status_code == 302
@@ -123,15 +145,21 @@ def test_admin_edits_a_person_and_a_stale_form_is_refused(org):
 def test_person_edit_permissions(org):
     url = reverse("org:person_edit", args=[org.kadis_pupr.pk])
     data = {"username": "hacked", "full_name": "X", "language": "id", "version": "1"}
-    assert org.client_for(org.kadis_pupr).post(url, data).status_code == 403  # may read self, not edit here
+    assert (
+        org.client_for(org.kadis_pupr).post(url, data).status_code == 403
+    )  # may read self, not edit here
     assert org.client_for(org.pdam_partner).post(url, data).status_code == 404
     org.kadis_pupr.refresh_from_db()
     assert org.kadis_pupr.username == "kadis.pupr"
 
 
 def test_admin_sends_a_password_link_through_the_worker(org, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-                                  "QUEUES": ["default", "email"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
     url = reverse("org:person_password_link", args=[org.kadis_pupr.pk])
     response = org.client_for(org.admin).post(url)
     assert response.status_code == 302

@@ -14,7 +14,12 @@ def test_a_person_sees_their_profile(org):
 
 def test_a_person_changes_phone_and_language(org):
     client = org.client_for(org.pupr_operator)
-    data = {"phone": "0813 7412 3456", "email": "andi@payakumbuhkota.go.id", "language": "en", "version": 1}
+    data = {
+        "phone": "0813 7412 3456",
+        "email": "andi@payakumbuhkota.go.id",
+        "language": "en",
+        "version": 1,
+    }
     response = client.post(reverse("org:profile"), data)
     assert response.status_code == 302
     org.pupr_operator.refresh_from_db()

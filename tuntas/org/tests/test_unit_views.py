@@ -87,7 +87,9 @@ def test_detail_shows_roles_and_coordination(org):
 
 
 def test_detail_of_an_asisten_lists_the_units_it_coordinates(org):
-    response = org.client_for(org.sekda).get(reverse("org:unit_detail", args=[org.asisten2_unit.pk]))
+    response = org.client_for(org.sekda).get(
+        reverse("org:unit_detail", args=[org.asisten2_unit.pk])
+    )
     assert {u.short_name for u in response.context["coordinated"]} == {"PUPR", "PDAM"}
 
 
@@ -102,7 +104,9 @@ def test_partner_sees_their_own_unit(org):
 
 
 def test_detail_of_a_missing_unit_is_404(org):
-    assert org.client_for(org.admin).get(reverse("org:unit_detail", args=[99999])).status_code == 404
+    assert (
+        org.client_for(org.admin).get(reverse("org:unit_detail", args=[99999])).status_code == 404
+    )
 
 
 def test_detail_pins_its_query_count(org, django_assert_num_queries):
@@ -112,15 +116,22 @@ def test_detail_pins_its_query_count(org, django_assert_num_queries):
     with django_assert_num_queries(16):
         client.get(url)
     for i in range(10):
-        make_unit(f"SUB{i}", Unit.Kind.AGENCY, parent=org.asisten2_unit, coordinator=org.asisten2_unit)
+        make_unit(
+            f"SUB{i}", Unit.Kind.AGENCY, parent=org.asisten2_unit, coordinator=org.asisten2_unit
+        )
     with django_assert_num_queries(16):
         client.get(url)
 
 
 # --- create ------------------------------------------------------------------------------
 
-VALID = {"name": "Dinas Perhubungan", "short_name": "DISHUB", "kind": "agency", "sort_order": "100",
-         "is_active": "on"}
+VALID = {
+    "name": "Dinas Perhubungan",
+    "short_name": "DISHUB",
+    "kind": "agency",
+    "sort_order": "100",
+    "is_active": "on",
+}
 
 
 def test_admin_creates_a_unit_and_it_is_logged(org):
@@ -151,7 +162,9 @@ def test_reader_gets_403_on_create(org):
 
 
 def test_partner_gets_404_on_create(org):
-    assert org.client_for(org.pdam_partner).post(reverse("org:unit_create"), VALID).status_code == 404
+    assert (
+        org.client_for(org.pdam_partner).post(reverse("org:unit_create"), VALID).status_code == 404
+    )
 
 
 def test_create_rejects_put(org):
@@ -162,16 +175,24 @@ def test_create_rejects_put(org):
 
 
 def _edit_data(unit, **changes):
-    data = {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
-            "parent": unit.parent_id or "", "sort_order": unit.sort_order, "is_active": "on",
-            "version": unit.version}
+    data = {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "parent": unit.parent_id or "",
+        "sort_order": unit.sort_order,
+        "is_active": "on",
+        "version": unit.version,
+    }
     data.update(changes)
     return data
 
 
 def test_admin_edits_a_unit(org):
     url = reverse("org:unit_edit", args=[org.pupr.pk])
-    response = org.client_for(org.admin).post(url, _edit_data(org.pupr, sipd_code="1.03.0.00.0.00.01.0000"))
+    response = org.client_for(org.admin).post(
+        url, _edit_data(org.pupr, sipd_code="1.03.0.00.0.00.01.0000")
+    )
     assert response.status_code == 302
     org.pupr.refresh_from_db()
     assert org.pupr.sipd_code == "1.03.0.00.0.00.01.0000"
@@ -203,7 +224,9 @@ def test_a_unit_cannot_be_moved_under_its_own_child(org):
 
 def test_reader_gets_403_on_edit(org):
     url = reverse("org:unit_edit", args=[org.pupr.pk])
-    assert org.client_for(org.kadis_pupr).post(url, _edit_data(org.pupr, name="X")).status_code == 403
+    assert (
+        org.client_for(org.kadis_pupr).post(url, _edit_data(org.pupr, name="X")).status_code == 403
+    )
     org.pupr.refresh_from_db()
     assert org.pupr.name != "X"
 
@@ -224,7 +247,11 @@ def test_edit_form_renders_for_admin(org):
 
 def test_admin_moves_a_unit_to_another_asisten_from_a_date(org):
     url = reverse("org:unit_coordination_add", args=[org.pupr.pk])
-    data = {"coordinator": org.asisten1_unit.pk, "valid_from": "2026-07-01", "legal_basis": "Perwali 12/2026"}
+    data = {
+        "coordinator": org.asisten1_unit.pk,
+        "valid_from": "2026-07-01",
+        "legal_basis": "Perwali 12/2026",
+    }
     response = org.client_for(org.admin).post(url, data)
     assert response.status_code == 302
     assert org.pupr.coordinator_on(dt.date(2026, 6, 30)) == org.asisten2_unit

@@ -29,7 +29,16 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         address = f"{options['host']}:{options['port']}"
         if options["gunicorn"]:
-            web = [sys.executable, "-m", "gunicorn", "tuntas.wsgi", "--bind", address, "--workers", "2"]
+            web = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "tuntas.wsgi",
+                "--bind",
+                address,
+                "--workers",
+                "2",
+            ]
         else:
             web = [*manage, "runserver", address, "--noreload"]
         commands = {
@@ -37,7 +46,9 @@ class Command(BaseCommand):
             "worker": [*manage, "db_worker", "--queue-name", "*", "--interval", "1"],
         }
         children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
-        self.stdout.write(self.style.SUCCESS(f"\nTuntas berjalan di / is running at http://{address}/"))
+        self.stdout.write(
+            self.style.SUCCESS(f"\nTuntas berjalan di / is running at http://{address}/")
+        )
         self.stdout.write("Tekan Ctrl-C untuk berhenti / Press Ctrl-C to stop.\n")
 
         stopping = False
@@ -52,7 +63,9 @@ class Command(BaseCommand):
             while not stopping:
                 for name, child in children.items():
                     if child.poll() is not None:
-                        self.stderr.write(f"{name} stopped (exit {child.returncode}); stopping the rest.")
+                        self.stderr.write(
+                            f"{name} stopped (exit {child.returncode}); stopping the rest."
+                        )
                         stopping = True
                 time.sleep(0.5)
         finally:
