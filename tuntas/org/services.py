@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -12,7 +13,14 @@ from django.utils.translation import gettext as _
 
 from tuntas.lib.concurrency import VersionedModelForm
 from tuntas.notifications.services import notification_send
-from tuntas.org.models import ChangeLog, Person, RoleAssignment, Unit, UnitCoordination
+from tuntas.org.models import (
+    ChangeLog,
+    Government,
+    Person,
+    RoleAssignment,
+    Unit,
+    UnitCoordination,
+)
 
 
 def _changes(form: forms.ModelForm) -> dict[str, Any]:
@@ -44,23 +52,50 @@ def changelog_record(
     )
 
 
-def unit_save(*, form: VersionedModelForm, by: Person) -> Unit | None:
-    """Save a unit form and log it; None when the form turned out stale."""
+def _save_logged(
+    *,
+    form: VersionedModelForm,
+    by: Person,
+    summary: Callable[[Any, bool], str],
+    targets: Callable[[Any], dict[str, Any]],
+) -> Any:
+    """Save a versioned form and log the change in the same transaction; None when stale."""
     creating = form.instance.pk is None
     with transaction.atomic():
-        unit = form.save_versioned()
-        if unit is None:
+        saved = form.save_versioned()
+        if saved is None:
             return None
-        assert isinstance(unit, Unit)
         changelog_record(
             by=by,
             action=ChangeLog.Action.CREATED if creating else ChangeLog.Action.UPDATED,
-            unit=unit,
-            summary=(_("Unit %(unit)s created") if creating else _("Unit %(unit)s changed"))
-            % {"unit": unit.short_name},
+            summary=summary(saved, creating),
             changes=_changes(form),
+            **targets(saved),
         )
-    return unit
+    return saved
+
+
+def unit_save(*, form: VersionedModelForm, by: Person) -> Unit | None:
+    """Save a unit form and log it; None when the form turned out stale."""
+    return _save_logged(
+        form=form,
+        by=by,
+        summary=lambda unit, creating: (
+            _("Unit %(unit)s created") if creating else _("Unit %(unit)s changed")
+        )
+        % {"unit": unit.short_name},
+        targets=lambda unit: {"unit": unit},
+    )
+
+
+def government_save(*, form: VersionedModelForm, by: Person) -> Government | None:
+    """Save the government profile (letterhead) and log it."""
+    return _save_logged(
+        form=form,
+        by=by,
+        summary=lambda _gov, _creating: _("Government profile changed"),
+        targets=lambda _gov: {},
+    )
 
 
 def coordination_add(*, form: forms.ModelForm, by: Person) -> UnitCoordination:
@@ -79,23 +114,17 @@ def coordination_add(*, form: forms.ModelForm, by: Person) -> UnitCoordination:
 
 def person_save(*, form: VersionedModelForm, by: Person) -> Person | None:
     """Save a person form (by the admin or by the person) and log it."""
-    creating = form.instance.pk is None
-    with transaction.atomic():
-        if creating:
-            form.instance.set_unusable_password()
-        person = form.save_versioned()
-        if person is None:
-            return None
-        assert isinstance(person, Person)
-        changelog_record(
-            by=by,
-            action=ChangeLog.Action.CREATED if creating else ChangeLog.Action.UPDATED,
-            person=person,
-            summary=(_("Account %(name)s created") if creating else _("Data of %(name)s changed"))
-            % {"name": person.full_name},
-            changes=_changes(form),
+    if form.instance.pk is None:
+        form.instance.set_unusable_password()  # they choose one through the password link
+    return _save_logged(
+        form=form,
+        by=by,
+        summary=lambda person, creating: (
+            _("Account %(name)s created") if creating else _("Data of %(name)s changed")
         )
-    return person
+        % {"name": person.full_name},
+        targets=lambda person: {"person": person},
+    )
 
 
 def assignment_save(*, form: VersionedModelForm, by: Person) -> RoleAssignment | None:

@@ -46,7 +46,7 @@ from tuntas.org.forms import (
     UnitCoordinationForm,
     UnitForm,
 )
-from tuntas.org.models import ChangeLog, Government, Person, RoleAssignment, Unit
+from tuntas.org.models import Government, Person, RoleAssignment, Unit
 
 Role = RoleAssignment.Role
 
@@ -208,21 +208,13 @@ def government_edit(request: HttpRequest) -> HttpResponse:
     require(government_access(viewer), Access.WRITE)
     instance = Government.current() or Government()
     form = GovernmentForm(request.POST or None, request.FILES or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save_versioned()
-        if saved is not None:
-            services.changelog_record(
-                by=viewer.person,
-                action=ChangeLog.Action.UPDATED,
-                summary=_("Government profile changed"),
-                changes={
-                    k: str(form.cleaned_data.get(k))
-                    for k in form.changed_data
-                    if k not in {"version", "logo"}
-                },
-            )
-            messages.success(request, _("The government profile has been saved."))
-            return redirect("org:government")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and services.government_save(form=form, by=viewer.person) is not None
+    ):
+        messages.success(request, _("The government profile has been saved."))
+        return redirect("org:government")
     return render(request, "org/government_form.html", {"form": form})
 
 

@@ -16,7 +16,7 @@ def _load_settings(**env: str) -> subprocess.CompletedProcess[str]:
     clean.pop("TUNTAS_TESTING", None)
     clean.update(env)
     code = "import tuntas.settings as s; print(s.DATABASES['default']['ENGINE'], s.TIME_ZONE)"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
         env=clean,
@@ -70,7 +70,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         "SQLITE_PATH": str(tmp_path / "t.sqlite3"),
         "DJANGO_SETTINGS_MODULE": "tuntas.settings",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
