@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuntas.org.models import (
     ChangeLog,
@@ -31,6 +32,7 @@ from tuntas.org.models import (
 
 ImportKind = Literal["units", "people"]
 RowAction = Literal["create", "update", "unchanged"]
+IMPORT_KINDS: dict[str, ImportKind] = {"units": "units", "people": "people"}
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -136,6 +138,37 @@ CAPACITY_WORDS: dict[str, str] = {
     "plh": Capacity.PLH,
 }
 
+# What each column means, shown beside the upload form.
+COLUMN_HELP: dict[str, Any] = {
+    "nama": gettext_lazy("full name of the unit"),
+    "singkatan": gettext_lazy("short name, the key: an existing unit with it is updated"),
+    "jenis": ", ".join(KIND_NAMES),
+    "induk": gettext_lazy("short name of the parent unit"),
+    "kode_sipd": gettext_lazy("SIPD unit code"),
+    "asisten_koordinator": gettext_lazy("short name of the coordinating Asisten"),
+    "berlaku_mulai": gettext_lazy("date the coordination applies from (2026-01-31 or 31/01/2026)"),
+    "alamat": gettext_lazy("address"),
+    "telepon": gettext_lazy("telephone; for people a mobile number such as 081234567890"),
+    "email": gettext_lazy("email address"),
+    "username": gettext_lazy("user name, the key: an existing person with it is updated"),
+    "nama_lengkap": gettext_lazy("full name with titles"),
+    "nip": gettext_lazy("18 digits; format the column as Text in Excel"),
+    "jabatan": gettext_lazy("position"),
+    "pangkat_golongan": gettext_lazy("rank/grade, e.g. Pembina (IV/a)"),
+    "unit": gettext_lazy("short name of the unit of the role"),
+    "peran": "kepala_daerah, sekda, asisten, sekretariat, kepala_unit, operator, mitra, admin",
+    "status": gettext_lazy("definitif (default), plt or plh"),
+    "mulai": gettext_lazy("start of the role (default today)"),
+    "selesai": gettext_lazy("end of the role, if known"),
+}
+
+
+def column_guide(kind: ImportKind) -> list[tuple[str, bool, Any]]:
+    """Return (column, required, meaning) for the upload form."""
+    columns, required = _columns(kind)
+    return [(name, name in required, COLUMN_HELP.get(name, "")) for name in columns]
+
+
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -154,6 +187,11 @@ class ImportRow:
     action: RowAction | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)
     changes: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Return the row's key as written: the unit's short name or the user name."""
+        return self.cells.get("singkatan") or self.cells.get("username") or ""
 
     def add_error(self, column: str, message: str) -> None:
         self.errors.append((column, message))
@@ -827,20 +865,15 @@ def _check_units(preview: ImportPreview, *, lock: bool) -> list[_UnitPlan]:
                     % {"value": coordinator, "kind": kind_of[coordinator_key]},
                 )
 
+    loops = _loops(parent_of, first_row)
     for row in preview.rows:
         key = _key(row.cells.get("singkatan", ""))
-        if (
-            row.cells.get("induk")
-            and first_row.get(key) == row.number
-            and not row.has_error("induk")
-        ):
-            loop = _loop(key, parent_of)
-            if loop:
-                row.add_error(
-                    "induk",
-                    _("This parent makes a loop: %(path)s.")
-                    % {"path": " → ".join(name_of.get(item, item) for item in loop)},
-                )
+        if key in loops and first_row.get(key) == row.number and not row.has_error("induk"):
+            row.add_error(
+                "induk",
+                _("This parent makes a loop: %(path)s.")
+                % {"path": _path_text([name_of.get(item, item) for item in loops[key]])},
+            )
 
     plans: list[_UnitPlan] = []
     for row in preview.rows:
@@ -850,18 +883,30 @@ def _check_units(preview: ImportPreview, *, lock: bool) -> list[_UnitPlan]:
     return plans
 
 
-def _loop(start: str, parent_of: Mapping[str, str | None]) -> list[str]:
-    """Return the chain of parents from start back to start, or [] when it ends at a root."""
-    path = [start]
-    current = parent_of.get(start)
-    while current is not None:
-        path.append(current)
-        if current == start:
-            return path
-        if current in path[:-1]:
-            return []  # a loop further up that does not pass through start: reported there
-        current = parent_of.get(current)
-    return []
+def _path_text(names: list[str]) -> str:
+    if len(names) > 8:
+        names = [*names[:4], "…", *names[-2:]]
+    return " → ".join(names)
+
+
+def _loops(parent_of: Mapping[str, str | None], starts: Iterable[str]) -> dict[str, list[str]]:
+    """Return, for each unit on a loop of parents, the loop from it back to itself."""
+    done: set[str] = set()
+    loops: dict[str, list[str]] = {}
+    for start in starts:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in on_path:
+            on_path[node] = len(path)
+            path.append(node)
+            node = parent_of.get(node)
+        if node is not None and node in on_path:
+            loop = path[on_path[node] :]
+            for index, member in enumerate(loop):
+                loops[member] = [*loop[index:], *loop[:index], member]
+        done.update(path)
+    return loops
 
 
 def _unit_plan(

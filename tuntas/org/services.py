@@ -81,9 +81,9 @@ def unit_save(*, form: VersionedModelForm, by: Person) -> Unit | None:
         form=form,
         by=by,
         summary=lambda unit, creating: (
-            _("Unit %(unit)s created") if creating else _("Unit %(unit)s changed")
-        )
-        % {"unit": unit.short_name},
+            (_("Unit %(unit)s created") if creating else _("Unit %(unit)s changed"))
+            % {"unit": unit.short_name}
+        ),
         targets=lambda unit: {"unit": unit},
     )
 
@@ -120,9 +120,9 @@ def person_save(*, form: VersionedModelForm, by: Person) -> Person | None:
         form=form,
         by=by,
         summary=lambda person, creating: (
-            _("Account %(name)s created") if creating else _("Data of %(name)s changed")
-        )
-        % {"name": person.full_name},
+            (_("Account %(name)s created") if creating else _("Data of %(name)s changed"))
+            % {"name": person.full_name}
+        ),
         targets=lambda person: {"person": person},
     )
 

@@ -556,7 +556,8 @@ _IMPORT_SESSION_KEY = "org-import-{kind}"
 def import_data(request: HttpRequest, kind: str) -> HttpResponse:
     """Import units or people: upload, preview with row errors, then confirm."""
     viewer = viewer_for(request)
-    if kind not in ("units", "people"):
+    import_kind = imports.IMPORT_KINDS.get(kind)
+    if import_kind is None:
         raise Http404
     if not viewer.is_admin:
         raise_for_reader(viewer)
@@ -592,11 +593,18 @@ def import_data(request: HttpRequest, kind: str) -> HttpResponse:
             return redirect("org:unit_list" if kind == "units" else "org:person_list")
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        preview = imports.import_parse(kind=kind, filename=upload.name, content=upload.read())  # type: ignore[arg-type]
+        preview = imports.import_parse(
+            kind=import_kind, filename=upload.name, content=upload.read()
+        )
         if preview.is_valid:
             request.session[key] = preview.to_data()
     return render(
         request,
         "org/import_form.html",
-        {"form": form, "preview": preview, "kind": kind, "columns": imports.COLUMNS[kind]},
+        {
+            "form": form,
+            "preview": preview,
+            "kind": kind,
+            "columns": imports.column_guide(import_kind),
+        },
     )
