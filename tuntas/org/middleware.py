@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -57,3 +58,25 @@ class HtmxLoginRedirectMiddleware:
                 response.status_code = 204
                 response["HX-Redirect"] = location
         return response
+
+
+class SessionActivityMiddleware:
+    """End sessions after SESSION_COOKIE_AGE without activity, not counting background polls.
+
+    The session's expiry is pushed forward at most every few minutes (one write instead of
+    one per request), and never by requests marked `X-Tuntas-Poll` such as the notification
+    bell's refresh: an office PC left open must still be logged out.
+    """
+
+    TOUCH_EVERY = 300  # seconds
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not request.headers.get("X-Tuntas-Poll"):
+            now = int(time.time())
+            if now - int(request.session.get("seen", 0)) >= self.TOUCH_EVERY:
+                request.session["seen"] = now
+        return self.get_response(request)

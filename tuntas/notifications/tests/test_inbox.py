@@ -92,7 +92,7 @@ def test_it_pins_its_query_count(org, django_assert_num_queries, count):
     client = org.client_for(org.asisten2)
     client.get(URL)  # warm the session
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(URL)
 
     assert len(titles(response)) == count

@@ -1,8 +1,10 @@
 """Logging in (user name or NIP), lockout, logout, password reset and change, language, health."""
 
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -158,3 +160,25 @@ def test_an_expired_session_sends_htmx_to_the_login_page_as_a_whole(client, db):
     response = client.get(reverse("notifications:badge"), HTTP_HX_REQUEST="true")
     assert response.status_code == 204
     assert response["HX-Redirect"].startswith(reverse("login"))
+
+
+def test_a_session_ends_after_eight_idle_hours(org, client):
+    with time_machine.travel(dt.datetime(2026, 5, 4, 1, 0, tzinfo=dt.UTC), tick=False) as traveller:
+        client.post(reverse("login"), {"username": "asisten2", "password": PASSWORD})
+        traveller.shift(dt.timedelta(hours=7))
+        assert client.get(reverse("org:home")).status_code == 200  # activity extends it
+        traveller.shift(dt.timedelta(hours=7, minutes=59))
+        assert client.get(reverse("org:home")).status_code == 200
+        traveller.shift(dt.timedelta(hours=8, minutes=1))
+        assert client.get(reverse("org:home")).status_code == 302
+
+
+def test_the_bells_refresh_does_not_keep_a_session_alive(org, client):
+    with time_machine.travel(dt.datetime(2026, 5, 4, 1, 0, tzinfo=dt.UTC), tick=False) as traveller:
+        client.post(reverse("login"), {"username": "asisten2", "password": PASSWORD})
+        for _ in range(9):
+            traveller.shift(dt.timedelta(hours=1))
+            client.get(
+                reverse("notifications:badge"), HTTP_X_TUNTAS_POLL="1", HTTP_HX_REQUEST="true"
+            )
+        assert client.get(reverse("org:home")).status_code == 302

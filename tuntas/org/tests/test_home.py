@@ -59,9 +59,9 @@ def test_home_rejects_post(org):
 def test_the_asisten_home_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(reverse("org:home"))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         client.get(reverse("org:home"))
     for i in range(15):
         make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         client.get(reverse("org:home"))

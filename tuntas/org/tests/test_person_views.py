@@ -34,11 +34,11 @@ def test_search_by_nip_and_by_unit(org):
 def test_the_directory_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(reverse("org:person_list"))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         client.get(reverse("org:person_list"))
     for i in range(20):
         make_person(f"extra{i}", unit=org.pupr, role="unit_staff")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         client.get(reverse("org:person_list"))
 
 
@@ -74,7 +74,7 @@ def test_detail_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.admin)
     url = reverse("org:person_detail", args=[org.kadis_pupr.pk])
     client.get(url)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         client.get(url)
 
 

@@ -62,11 +62,11 @@ def test_each_row_shows_the_current_coordinator(org):
 def test_the_list_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(reverse("org:unit_list"))  # warm the session
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(reverse("org:unit_list"))
     for i in range(30):
         make_unit(f"EXTRA{i}", Unit.Kind.AGENCY, coordinator=org.asisten2_unit)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(reverse("org:unit_list"))
 
 
@@ -113,13 +113,13 @@ def test_detail_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.admin)
     url = reverse("org:unit_detail", args=[org.asisten2_unit.pk])
     client.get(url)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(13):
         client.get(url)
     for i in range(10):
         make_unit(
             f"SUB{i}", Unit.Kind.AGENCY, parent=org.asisten2_unit, coordinator=org.asisten2_unit
         )
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(13):
         client.get(url)
 
 
