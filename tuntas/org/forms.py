@@ -232,6 +232,15 @@ class PersonForm(VersionedModelForm):
         ]
         field_classes = {"nip": NipField, "phone": PhoneField}
 
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if Person.objects.filter(username__iexact=username).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Another person already uses this user name."))
+        if username.isdigit():
+            # A number could be mistaken for someone's NIP at login.
+            raise ValidationError(_("A user name cannot consist of digits only."))
+        return username
+
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email", "").strip()
         if (

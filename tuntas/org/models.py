@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +138,12 @@ class Unit(models.Model):
         ordering = ["sort_order", "name"]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="unit_not_own_parent"),
+            # Short names are matched without case (search, import), so they are unique so too.
+            models.UniqueConstraint(
+                Lower("short_name"),
+                name="unit_short_name_ci_unique",
+                violation_error_message=_("Another unit already uses this short name."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -240,6 +247,14 @@ class Person(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["full_name"]
+        constraints = [
+            # People log in with their user name in any case, so two may not differ by case only.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="person_username_ci_unique",
+                violation_error_message=_("Another person already uses this user name."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -50,3 +50,10 @@ def test_nip_is_unique_but_may_be_empty_for_many(org):
 def test_short_names_are_unique(org):
     with pytest.raises(IntegrityError), transaction.atomic():
         Unit.objects.create(name="Duplikat", short_name="PUPR", kind="agency")
+
+
+def test_short_names_and_user_names_are_unique_whatever_the_case(org):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Unit.objects.create(name="Duplikat", short_name="pupr", kind="agency")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Person.objects.create_user(username="Asisten2", full_name="Tiruan")

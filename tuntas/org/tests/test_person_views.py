@@ -180,3 +180,13 @@ def test_password_link_permissions(org):
     assert org.client_for(org.admin).get(url).status_code == 405
     assert org.client_for(org.asisten2).post(url).status_code == 403
     assert org.client_for(org.pdam_partner).post(url).status_code == 404
+
+
+def test_a_user_name_differing_only_by_case_is_refused_in_indonesian(org):
+    response = org.client_for(org.admin).post(
+        reverse("org:person_create"), {**PERSON, "username": "Kadis.PUPR"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "Nama pengguna ini sudah dipakai orang lain."
+    ]
