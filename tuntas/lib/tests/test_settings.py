@@ -75,3 +75,34 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wal"
+
+
+def test_manage_py_runs_in_development_mode_in_an_unconfigured_checkout():
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "SECRET_KEY_FILE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "diffsettings", "--output", "unified"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "+ DEBUG = True" in result.stdout
+
+
+def test_manage_py_on_a_server_keeps_debug_off_and_checks_the_host_list():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "ALLOWED_HOSTS"}}
+    env["SECRET_KEY"] = "s" * 50
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
