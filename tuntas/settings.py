@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "tuntas",
     "tuntas.org",
     "tuntas.notifications",
+    "tuntas.issues",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ admin.site.site_header = "Tuntas"
 urlpatterns = [
     path("", include("tuntas.org.urls")),
     path("notifications/", include("tuntas.notifications.urls")),
+    path("issues/", include("tuntas.issues.urls")),
     path("healthz", org_views.health, name="health"),
     path(
         "accounts/login/",

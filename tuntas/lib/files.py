@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+from typing import BinaryIO
+
 SIGNATURES: list[tuple[bytes, str]] = [
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -29,3 +32,44 @@ def sniff_image_type(head: bytes) -> str | None:
     """Return the MIME type if the bytes start a PNG, JPEG or SVG image, else None."""
     mime = sniff_type(head)
     return mime if mime in {"image/png", "image/jpeg", "image/svg+xml"} else None
+
+
+# Office documents are ZIP archives; the part inside tells which kind.
+_OFFICE_PARTS = {
+    "word/document.xml": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+    ),
+    "xl/workbook.xml": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xlsx",
+    ),
+}
+DOCUMENT_TYPES = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/webp": ".webp",
+    "application/pdf": ".pdf",
+}
+
+
+def sniff_document(content: BinaryIO) -> tuple[str, str] | None:
+    """Return (MIME type, extension) of a photo, PDF, DOCX or XLSX file, judged by its content."""
+    position = content.tell()
+    head = content.read(16)
+    content.seek(position)
+    mime = sniff_type(head)
+    if mime in DOCUMENT_TYPES:
+        return mime, DOCUMENT_TYPES[mime]
+    if mime == "application/zip":
+        try:
+            with zipfile.ZipFile(content) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            content.seek(position)
+        for part, kind in _OFFICE_PARTS.items():
+            if part in names:
+                return kind
+    return None

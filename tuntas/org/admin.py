@@ -4,7 +4,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from tuntas.org.models import ChangeLog, Government, Person, RoleAssignment, Unit, UnitCoordination
+from tuntas.org.models import (
+    ChangeLog,
+    Government,
+    Person,
+    RoleAssignment,
+    Unit,
+    UnitCoordination,
+    WorkdayOverride,
+)
 
 
 class AssignmentInline(admin.TabularInline):
@@ -70,3 +78,9 @@ class ChangeLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(WorkdayOverride)
+class WorkdayOverrideAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]

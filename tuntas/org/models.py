@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from tuntas.lib import workdays
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -399,3 +401,43 @@ class ChangeLog(models.Model):
 
     def __str__(self) -> str:
         return self.summary
+
+
+class WorkdayOverride(models.Model):
+    """A local exception to the national working-day calendar: an extra day off or a working day."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Day off")
+        WORKING_DAY = "working_day", _("Working day")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=11, choices=Kind.choices)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("e.g. Hari Jadi Kota, or Hari kerja pengganti")
+    )
+
+    class Meta:
+        verbose_name = _("working-day override")
+        verbose_name_plural = _("working-day overrides")
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["day_off", "working_day"]), name="workdayoverride_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+    # Not signals (conventions): the per-process calendar cache is dropped here, and again at
+    # commit so that a calendar loaded while the transaction was open is not kept.
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        workdays.invalidate_calendar()
+        transaction.on_commit(workdays.invalidate_calendar)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        result = super().delete(*args, **kwargs)
+        workdays.invalidate_calendar()
+        transaction.on_commit(workdays.invalidate_calendar)
+        return result

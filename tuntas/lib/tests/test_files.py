@@ -1,4 +1,7 @@
-from tuntas.lib.files import sniff_image_type, sniff_type
+import io
+import zipfile
+
+from tuntas.lib.files import sniff_document, sniff_image_type, sniff_type
 
 
 def test_it_recognises_png_by_content_whatever_the_name():
@@ -18,3 +21,28 @@ def test_it_refuses_a_pdf_as_image():
 
 def test_it_returns_none_for_text():
     assert sniff_type(b"nama,singkatan\n") is None
+
+
+def _zip_with(part: str) -> io.BytesIO:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(part, "<x/>")
+    buffer.seek(0)
+    return buffer
+
+
+def test_it_tells_docx_from_xlsx_by_their_parts():
+    assert sniff_document(_zip_with("word/document.xml"))[1] == ".docx"
+    assert sniff_document(_zip_with("xl/workbook.xml"))[1] == ".xlsx"
+
+
+def test_a_plain_zip_or_a_script_is_not_a_document():
+    assert sniff_document(_zip_with("evil.exe")) is None
+    assert sniff_document(io.BytesIO(b"<script>alert(1)</script>")) is None
+    assert sniff_document(io.BytesIO(b"MZ\x90\x00 windows executable")) is None
+
+
+def test_a_photo_and_a_pdf_are_documents_and_the_position_is_kept():
+    stream = io.BytesIO(b"%PDF-1.7 rest")
+    assert sniff_document(stream) == ("application/pdf", ".pdf")
+    assert stream.tell() == 0
