@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from tuntas.issues.models import Issue, IssueRequest, Level, Policy
-from tuntas.lib.workdays import WorkCalendar
+from tuntas.lib.workdays import WorkCalendar, calendar
 
 
 def start_cutoff(cal: WorkCalendar, today: dt.date, days: int) -> dt.date:
@@ -69,3 +70,43 @@ def deadline(issue: Issue, *, policy: Policy, cal: WorkCalendar) -> dt.date | No
         if issue.level in days:
             return cal.add_working_days(timezone.localdate(issue.level_since), days[issue.level])
     return None
+
+
+def portfolio_counts(*, assistant_ids: Iterable[int], today: dt.date) -> dict[int, dict[str, int]]:
+    """Count, per reporting unit of the Asisten's issues, what needs attention now."""
+    policy = Policy.current()
+    cal = calendar()
+    monday = today - dt.timedelta(days=today.weekday())
+    rows = (
+        Issue.objects.filter(coordinator__in=list(assistant_ids))
+        .values("reporting_unit_id")
+        .annotate(
+            to_triage=Count("pk", filter=Q(status=Issue.Status.SUBMITTED)),
+            open=Count("pk", filter=Q(status__in=Issue.OPEN_STATUSES)),
+            overdue=Count("pk", filter=overdue_q(today=today, policy=policy, cal=cal)),
+            proposed=Count(
+                "pk",
+                filter=Q(status=Issue.Status.IN_PROGRESS, escalation_proposed_at__isnull=False),
+            ),
+            new_this_week=Count("pk", filter=Q(submitted_at__gte=_midnight(monday))),
+        )
+    )
+    return {row.pop("reporting_unit_id"): row for row in rows}
+
+
+def issue_summary(viewer: Any) -> dict[str, int]:
+    """Return the numbers a person's home shows: what needs them, open, overdue, requests."""
+    from tuntas.issues.access import MEMBER_ROLES, needing_action_q, visible_issues
+
+    policy = Policy.current()
+    today = viewer.today
+    counts = visible_issues(viewer).aggregate(
+        needs_me=Count("pk", filter=needing_action_q(viewer)),
+        open=Count("pk", filter=Q(status__in=Issue.OPEN_STATUSES)),
+        overdue=Count("pk", filter=overdue_q(today=today, policy=policy, cal=calendar())),
+    )
+    counts["waiting_requests"] = IssueRequest.objects.filter(
+        unit__in=viewer.unit_ids(*MEMBER_ROLES),
+        status__in=[IssueRequest.Status.REQUESTED, IssueRequest.Status.ACCEPTED],
+    ).count()
+    return counts

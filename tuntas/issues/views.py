@@ -113,8 +113,12 @@ def filtered_issues(request: HttpRequest, viewer: Viewer) -> tuple[Any, dict[str
         if number.isdigit():
             match |= Q(pk=int(number))
         issues = issues.filter(match)
+    if params.get("status") == "open":
+        issues = issues.filter(status__in=Issue.OPEN_STATUSES)
     for name, lookup in FILTERS.items():
         value = params.get(name, "")
+        if name == "status" and value == "open":
+            continue
         if value and (value.isdigit() or name not in NUMERIC_FILTERS):
             issues = issues.filter(**{lookup: value})
     involved = params.get("involved", "")

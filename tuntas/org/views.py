@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_en
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tuntas.issues.queries import issue_summary, portfolio_counts
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.http import HtmxHttpRequest
 from tuntas.notifications.tasks import send_plain_email
@@ -149,12 +150,19 @@ def _assistants_overview(viewer: Viewer) -> list[Unit]:
 def home(request: HttpRequest) -> HttpResponse:
     """Show what the person is responsible for: roles, units, and their portfolio."""
     viewer = viewer_for(request)
+    portfolio = _portfolio(viewer)
+    if portfolio:
+        counts = portfolio_counts(assistant_ids=viewer.assistant_ids, today=viewer.today)
+        for unit in portfolio:
+            unit.issue_counts = counts.get(unit.pk, {})  # type: ignore[attr-defined]
     context: dict[str, Any] = {
         "assignments": viewer.assignments,
-        "portfolio": _portfolio(viewer),
+        "portfolio": portfolio,
         "assistants": _assistants_overview(viewer),
         "own_units": [u for u in viewer.units if u.kind != Unit.Kind.ASSISTANT],
     }
+    if viewer.assignments:
+        context["issue_summary"] = issue_summary(viewer)
     if viewer.is_admin:
         context["stats"] = {
             "units": Unit.objects.filter(is_active=True).count(),

@@ -59,9 +59,36 @@ def test_home_rejects_post(org):
 def test_the_asisten_home_pins_its_query_count(org, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(reverse("org:home"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(14):
         client.get(reverse("org:home"))
     for i in range(15):
         make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(14):
         client.get(reverse("org:home"))
+
+
+def test_the_asisten_sees_per_unit_what_needs_them(org):
+    import datetime as dt
+
+    from tuntas.issues import services
+    from tuntas.issues.models import Category, Issue
+    from tuntas.org.access import Viewer
+
+    reporter = Viewer.of(org.pupr_operator)
+    for title in ["Pipa PDAM di badan jalan", "Izin galian belum terbit"]:
+        issue = Issue(
+            title=title,
+            chronology="Kronologi",
+            category=Category.objects.get(code="utilitas"),
+            first_met_on=dt.date(2026, 11, 2),
+            reporting_unit=org.pupr,
+        )
+        services.issue_create(issue=issue, by=reporter)
+        services.issue_submit(issue=issue, by=reporter)
+    response = org.client_for(org.asisten2).get(reverse("org:home"))
+    pupr = next(u for u in response.context["portfolio"] if u.short_name == "PUPR")
+    assert pupr.issue_counts["to_triage"] == 2
+    assert pupr.issue_counts["new_this_week"] == 2
+    assert (
+        next(u for u in response.context["portfolio"] if u.short_name == "PDAM").issue_counts == {}
+    )
