@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from tuntas.lib.concurrency import VersionedModelForm
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.forms import StyledForm, StyledFormMixin
-from tuntas.org.models import Government, Person, RoleAssignment, Unit, UnitCoordination
+from tuntas.org.models import (
+    Government,
+    Person,
+    RoleAssignment,
+    Unit,
+    UnitCoordination,
+    WorkdayOverride,
+)
 
 Role = RoleAssignment.Role
 Kind = Unit.Kind
@@ -307,3 +314,12 @@ class ImportUploadForm(StyledForm):
         label=_("CSV or XLSX file"),
         help_text=_("At most 5 MB. The first row holds the column names."),
     )
+
+
+class WorkdayOverrideForm(StyledFormMixin, forms.ModelForm):
+    """A local day off (e.g. Hari Jadi Kota) or a working day on a weekend."""
+
+    class Meta:
+        model = WorkdayOverride
+        fields = ["date", "kind", "name"]
+        widgets = {"date": DateInput()}

@@ -33,4 +33,6 @@ urlpatterns = [
     path("organisation/government/edit/", views.government_edit, name="government_edit"),
     path("organisation/government/logo/", views.government_logo, name="government_logo"),
     path("organisation/import/<slug:kind>/", views.import_data, name="import"),
+    path("organisation/working-days/", views.workday_list, name="workdays"),
+    path("organisation/working-days/<int:pk>/delete/", views.workday_delete, name="workday_delete"),
 ]

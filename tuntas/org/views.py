@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.issues.queries import issue_summary, portfolio_counts
+from tuntas.lib import workdays
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.http import HtmxHttpRequest
 from tuntas.notifications.tasks import send_plain_email
@@ -46,8 +48,9 @@ from tuntas.org.forms import (
     RoleAssignmentForm,
     UnitCoordinationForm,
     UnitForm,
+    WorkdayOverrideForm,
 )
-from tuntas.org.models import Government, Person, RoleAssignment, Unit
+from tuntas.org.models import ChangeLog, Government, Person, RoleAssignment, Unit, WorkdayOverride
 
 Role = RoleAssignment.Role
 
@@ -616,3 +619,67 @@ def import_data(request: HttpRequest, kind: str) -> HttpResponse:
             "columns": imports.column_guide(import_kind),
         },
     )
+
+
+# --- Working-day calendar -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workday_list(request: HttpRequest) -> HttpResponse:
+    """Show the year's holidays and let the admin add local days off and working days."""
+    viewer = viewer_for(request)
+    require(government_access(viewer), Access.READ)
+    can_edit = viewer.is_admin
+    year = int(request.GET.get("year") or viewer.today.year)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    form = WorkdayOverrideForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            with transaction.atomic():
+                override = form.save()
+                services.changelog_record(
+                    by=viewer.person,
+                    action=ChangeLog.Action.CREATED,
+                    summary=_("Working-day calendar: %(date)s %(name)s")
+                    % {"date": override.date.strftime("%d/%m/%Y"), "name": override.name},
+                )
+            messages.success(request, _("The calendar has been changed."))
+            return redirect(f"{reverse('org:workdays')}?year={override.date.year}")
+    holidays = sorted(workdays.national_holidays(year).items())
+    overrides = WorkdayOverride.objects.filter(date__year=year)
+    return render(
+        request,
+        "org/workday_list.html",
+        {
+            "form": form,
+            "holidays": holidays,
+            "overrides": overrides,
+            "year": year,
+            "can_edit": can_edit,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def workday_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    require(government_access(viewer), Access.WRITE)
+    override = WorkdayOverride.objects.filter(pk=pk).first()
+    if override is None:
+        raise Http404
+    with transaction.atomic():
+        override.delete()
+        services.changelog_record(
+            by=viewer.person,
+            action=ChangeLog.Action.ENDED,
+            summary=_("Working-day calendar: %(date)s removed")
+            % {"date": override.date.strftime("%d/%m/%Y")},
+        )
+    messages.success(request, _("The calendar has been changed."))
+    return redirect(f"{reverse('org:workdays')}?year={override.date.year}")
