@@ -91,7 +91,8 @@ def portfolio_counts(*, assistant_ids: Iterable[int], today: dt.date) -> dict[in
             new_this_week=Count("pk", filter=Q(submitted_at__gte=_midnight(monday))),
         )
     )
-    return {row.pop("reporting_unit_id"): row for row in rows}
+    keys = ("to_triage", "open", "overdue", "proposed", "new_this_week")
+    return {row["reporting_unit_id"]: {key: row[key] for key in keys} for row in rows}
 
 
 def issue_summary(viewer: Any) -> dict[str, int]:
