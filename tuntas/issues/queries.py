@@ -91,8 +91,16 @@ def portfolio_counts(*, assistant_ids: Iterable[int], today: dt.date) -> dict[in
             new_this_week=Count("pk", filter=Q(submitted_at__gte=_midnight(monday))),
         )
     )
-    keys = ("to_triage", "open", "overdue", "proposed", "new_this_week")
-    return {row["reporting_unit_id"]: {key: row[key] for key in keys} for row in rows}
+    return {
+        row["reporting_unit_id"]: {
+            "to_triage": row["to_triage"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+            "proposed": row["proposed"],
+            "new_this_week": row["new_this_week"],
+        }
+        for row in rows
+    }
 
 
 def issue_summary(viewer: Any) -> dict[str, int]:
