@@ -113,6 +113,14 @@ def issue_summary(viewer: Any) -> dict[str, int]:
         needs_me=Count("pk", filter=needing_action_q(viewer)),
         open=Count("pk", filter=Q(status__in=Issue.OPEN_STATUSES)),
         overdue=Count("pk", filter=overdue_q(today=today, policy=policy, cal=calendar())),
+        settled=Count("pk", filter=Q(status=Issue.Status.SETTLED)),
+        settled_low=Count(
+            "pk", filter=Q(status=Issue.Status.SETTLED, settled_level__lte=Level.ASSISTANT)
+        ),
+    )
+    # The city's headline measure: the share settled at OPD or Asisten level, in whole percent.
+    counts["settled_low_percent"] = (
+        round(100 * counts["settled_low"] / counts["settled"]) if counts["settled"] else 0
     )
     counts["waiting_requests"] = IssueRequest.objects.filter(
         unit__in=viewer.unit_ids(*MEMBER_ROLES),
