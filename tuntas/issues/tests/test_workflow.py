@@ -371,13 +371,18 @@ def test_each_transition_writes_exactly_one_event_of_its_kind(org, start, act, k
     assert events.count() == before + 1
     assert (events.last().kind, events.last().actor.username) == (kind, actor)
     assert fresh(issue).status == status
-    assert fresh(issue).version == issue.version + 1
+    # A request is a row of its own; every other transition changes the issue row.
+    assert fresh(issue).version == issue.version + (act is not _request)
+
+
+# Confirming tells nobody, and nobody is told when a draft is withdrawn.
+SILENT = {"settled-confirm", "draft-withdraw"}
 
 
 @pytest.mark.parametrize(
     ("start", "act", "kind", "status", "actor"),
-    [t for t in TRANSITIONS if t[1] is not _confirm],  # confirming tells nobody
-    ids=[i for t, i in zip(TRANSITIONS, TRANSITION_IDS, strict=True) if t[1] is not _confirm],
+    [t for t, i in zip(TRANSITIONS, TRANSITION_IDS, strict=True) if i not in SILENT],
+    ids=[i for i in TRANSITION_IDS if i not in SILENT],
 )
 def test_a_failure_while_notifying_rolls_back_the_change_and_its_event(
     org, start, act, kind, status, actor
