@@ -35,16 +35,18 @@ def visible_issues(viewer: Viewer) -> IssueQuerySet:
     everything; partners only what involves them. Drafts stay with the reporting unit.
     """
     own_units = viewer.unit_ids(*MEMBER_ROLES)
-    drafts = Q(status=Issue.Status.DRAFT, reporting_unit__in=viewer.unit_ids(*REPORTER_ROLES))
+    # Never submitted (drafts, and drafts withdrawn before submitting) stays with the reporter.
+    unsent = Q(submitted_at__isnull=True)
+    drafts = unsent & Q(reporting_unit__in=viewer.unit_ids(*REPORTER_ROLES))
     if viewer.is_leader or viewer.is_admin:
-        return Issue.objects.filter(~Q(status=Issue.Status.DRAFT) | drafts)
+        return Issue.objects.filter(~unsent | drafts)
     asked = IssueRequest.objects.filter(unit__in=own_units).values("issue_id")
     seen = Q(reporting_unit__in=own_units) | Q(pk__in=asked)
     if viewer.assistant_ids:
         portfolio = _portfolio_ids(viewer)
         seen |= Q(coordinator__in=viewer.assistant_ids)
         seen |= Q(pk__in=IssueRequest.objects.filter(unit__in=portfolio).values("issue_id"))
-    return Issue.objects.filter((seen & ~Q(status=Issue.Status.DRAFT)) | drafts)
+    return Issue.objects.filter((seen & ~unsent) | drafts)
 
 
 def can_see(viewer: Viewer, issue: Issue) -> bool:
@@ -61,8 +63,13 @@ def is_reporter(viewer: Viewer, issue: Issue) -> bool:
 
 
 def is_handler(viewer: Viewer, issue: Issue) -> bool:
-    """Whether the viewer handles the issue at the Asisten level (the Asisten or their Bagian)."""
-    return issue.coordinator_id is not None and issue.coordinator_id in viewer.assistant_ids
+    """Whether the viewer handles the issue at the Asisten level (the Asisten or their Bagian).
+
+    Issues of a unit that no Asisten coordinates are handled by the Sekda.
+    """
+    if issue.coordinator_id is None:
+        return issue.status != Issue.Status.DRAFT and viewer.has_role(Role.SECRETARY_GENERAL)
+    return issue.coordinator_id in viewer.assistant_ids
 
 
 def is_level_owner(viewer: Viewer, issue: Issue) -> bool:
@@ -139,9 +146,7 @@ def needing_action_q(viewer: Viewer) -> Q:
     S = Issue.Status
     reporter_units = viewer.unit_ids(*REPORTER_ROLES)
     q = Q(reporting_unit__in=reporter_units) & (
-        Q(status__in=[S.DRAFT, S.NEEDS_INFO])
-        | Q(status=S.SETTLED, confirmed_at__isnull=True)
-        | Q(status__in=[S.SUBMITTED], level=Level.UNIT)
+        Q(status__in=[S.DRAFT, S.NEEDS_INFO]) | Q(status=S.SETTLED, confirmed_at__isnull=True)
     )
     asked = IssueRequest.objects.filter(
         unit__in=viewer.unit_ids(*MEMBER_ROLES),
@@ -154,6 +159,7 @@ def needing_action_q(viewer: Viewer) -> Q:
         )
     if viewer.has_role(Role.SECRETARY_GENERAL):
         q |= Q(status=S.IN_PROGRESS, level=Level.SECRETARY)
+        q |= Q(coordinator__isnull=True, status=S.SUBMITTED)
     if viewer.has_role(Role.HEAD):
         q |= Q(status=S.IN_PROGRESS, level=Level.HEAD)
     return q

@@ -134,13 +134,14 @@ class NoteForm(StyledForm):
 class MergeForm(NoteForm):
     into = forms.IntegerField(label=_("Number of the issue to merge into"), min_value=1)
 
-    def __init__(self, *args: Any, issue: Issue, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, issue: Issue, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, label=_("Why they are the same problem"), required=False, **kwargs)
         self.issue = issue
+        self.candidates = candidates  # the issues the handler may see
 
     def clean_into(self) -> Issue:
         pk = self.cleaned_data["into"]
-        target = Issue.objects.filter(pk=pk).first()
+        target = self.candidates.filter(pk=pk).first()
         if target is None or target.pk == self.issue.pk or not target.is_open:
             raise ValidationError(_("Give the number of another open issue."))
         return target

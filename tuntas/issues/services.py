@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tuntas.issues.access import issue_actions, request_actions
+from tuntas.issues.access import can_see, issue_actions, request_actions
 from tuntas.issues.models import (
     Attachment,
     Event,
@@ -51,9 +51,17 @@ def people_of(
 
 
 def assistant_people(assistant_id: int | None) -> list[Person]:
-    """Return the Asisten and the staff of the Bagian that serve them."""
+    """Return the Asisten and the staff of the Bagian that serve them.
+
+    A unit that no Asisten coordinates (e.g. the Inspektorat) is handled by the Sekda.
+    """
     if assistant_id is None:
-        return []
+        return people_of(
+            RoleAssignment.objects.active()
+            .filter(role=Role.SECRETARY_GENERAL)
+            .values_list("unit_id", flat=True),
+            [Role.SECRETARY_GENERAL],
+        )
     bagian = Unit.objects.filter(parent_id=assistant_id, kind=Unit.Kind.SECTION).values_list(
         "pk", flat=True
     )
@@ -185,10 +193,13 @@ def issue_submit(*, issue: Issue, by: Viewer) -> Issue:
 
 
 def issue_withdraw(*, issue: Issue, by: Viewer, reason: str) -> Issue:
+    """The reporter takes the issue back (a draft is simply set aside)."""
     with transaction.atomic():
         issue = _locked(issue, by, "withdraw")
         _close(issue, Issue.Closure.WITHDRAWN, reason)
         _event(issue, Kind.CLOSED, by, note=reason, closure=Issue.Closure.WITHDRAWN)
+        if issue.submitted_at is None:
+            return issue  # nobody else ever saw it
         _tell(
             assistant_people(issue.coordinator_id),
             issue,
@@ -253,10 +264,20 @@ def issue_return(*, issue: Issue, by: Viewer, question: str) -> Issue:
 
 
 def issue_merge(*, issue: Issue, by: Viewer, into: Issue, note: str = "") -> Issue:
-    """Close a duplicate by merging it into another open issue."""
-    if into.pk == issue.pk or not into.is_open:
+    """Close a duplicate by merging it into another open issue the handler may see."""
+    if into.pk == issue.pk:
         raise ActionNotAllowed("merge")
     with transaction.atomic():
+        # Lock both rows in a fixed order, so that A→B and B→A at once cannot both succeed.
+        locked = {
+            row.pk: row
+            for row in Issue.objects.select_for_update()
+            .filter(pk__in=[issue.pk, into.pk])
+            .order_by("pk")
+        }
+        into = locked[into.pk]
+        if not into.is_open or not can_see(by, into):
+            raise ActionNotAllowed("merge")
         issue = _locked(issue, by, "merge")
         _close(issue, Issue.Closure.MERGED, note, merged_into=into)
         _event(issue, Kind.MERGED, by, note=note, into=into.reference)
@@ -298,6 +319,8 @@ def request_create(
     *, issue: Issue, by: Viewer, unit: Unit, need: str, due_on: dt.date
 ) -> IssueRequest:
     """Ask one unit for what the issue needs; its Asisten is kept informed."""
+    if unit.pk == issue.reporting_unit_id:
+        raise ActionNotAllowed("request")
     with transaction.atomic():
         issue = _locked(issue, by, "request")
         today = timezone.localdate()
@@ -470,15 +493,25 @@ def _level_people(issue: Issue, level: int) -> list[Person]:
 
 
 def issue_escalate(
-    *, issue: Issue, by: Viewer | None, reason: str, automatic: bool = False
+    *,
+    issue: Issue,
+    by: Viewer | None,
+    reason: str,
+    automatic: bool = False,
+    expected: Issue | None = None,
 ) -> Issue:
     """Move the issue one level up (Asisten → Sekda → Kepala Daerah), a recorded decision."""
     with transaction.atomic():
         if automatic:
             issue = Issue.objects.select_for_update().get(pk=issue.pk)
-            if issue.status != Issue.Status.IN_PROGRESS or issue.level not in (
-                Level.ASSISTANT,
-                Level.SECRETARY,
+            # The sweep read the issue earlier: if it moved since, someone already acted.
+            moved = expected is not None and (
+                issue.level != expected.level or issue.level_since != expected.level_since
+            )
+            if (
+                moved
+                or issue.status != Issue.Status.IN_PROGRESS
+                or issue.level not in (Level.ASSISTANT, Level.SECRETARY)
             ):
                 raise ActionNotAllowed("escalate")
         else:
@@ -584,14 +617,31 @@ def issue_reopen(*, issue: Issue, by: Viewer, reason: str) -> Issue:
     """The reporter finds the problem not settled: back to handling at the same level."""
     with transaction.atomic():
         issue = _locked(issue, by, "reopen")
-        issue.status = Issue.Status.IN_PROGRESS
-        issue.level_since = timezone.now()
+        now = timezone.now()
+        if issue.level == Level.UNIT:
+            # Settled by the OPD before triage: it goes back to the Asisten to be triaged.
+            issue.status = Issue.Status.SUBMITTED
+            issue.submitted_at = now
+            people = assistant_people(issue.coordinator_id)
+        else:
+            issue.status = Issue.Status.IN_PROGRESS
+            people = _level_people(issue, issue.level)
+        issue.level_since = now
         issue.settled_at = None
         issue.settled_level = None
-        _save(issue, "status", "level_since", "settled_at", "settled_level")
+        issue.resolution = ""
+        _save(
+            issue,
+            "status",
+            "submitted_at",
+            "level_since",
+            "settled_at",
+            "settled_level",
+            "resolution",
+        )
         _event(issue, Kind.REOPENED, by, note=reason)
         _tell(
-            _level_people(issue, issue.level),
+            people,
             issue,
             "reopened",
             _("Issue reopened: %(title)s") % {"title": issue.title},
@@ -620,29 +670,30 @@ def issues_sweep(*, now: dt.datetime | None = None) -> int:
         due = deadline(issue, policy=policy, cal=cal)
         if due is None or today <= due:
             continue
-        count += 1
         if policy.auto_escalate:
-            issue_escalate(
-                issue=issue,
-                by=None,
-                reason=_("Time limit passed on %(date)s") % {"date": due.isoformat()},
-                automatic=True,
-            )
+            reason = _("Time limit passed on %(date)s") % {"date": due.strftime("%d/%m/%Y")}
+            try:
+                issue_escalate(issue=issue, by=None, reason=reason, automatic=True, expected=issue)
+            except ActionNotAllowed:
+                continue  # settled or moved by someone meanwhile
+            count += 1
             continue
         with transaction.atomic():
-            updated = Issue.objects.filter(pk=issue.pk, escalation_proposed_at__isnull=True).update(
-                escalation_proposed_at=now
-            )
+            # Only if nobody settled, moved or proposed it since we read it.
+            updated = Issue.objects.filter(
+                pk=issue.pk,
+                status=Issue.Status.IN_PROGRESS,
+                level=issue.level,
+                level_since=issue.level_since,
+                escalation_proposed_at__isnull=True,
+            ).update(escalation_proposed_at=now)
             if not updated:
-                continue  # another sweep got there first
+                continue
+            count += 1
             Event.objects.create(
                 issue=issue, kind=Kind.ESCALATION_PROPOSED, data={"due": due.isoformat()}
             )
-            owners = (
-                assistant_people(issue.coordinator_id)
-                if issue.level == Level.ASSISTANT
-                else _level_people(issue, issue.level)
-            )
+            owners = _level_people(issue, issue.level)
             notification_send(
                 recipients=owners,
                 kind="issues.escalation_proposed",

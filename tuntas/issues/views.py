@@ -392,7 +392,7 @@ def issue_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse
     data = request.POST if request.method == "POST" else None
     form: Any
     if spec.get("form") == "merge":
-        form = MergeForm(data, issue=issue)
+        form = MergeForm(data, issue=issue, candidates=visible_issues(viewer))
     elif spec.get("label") is None:
         form = None
     else:

@@ -123,6 +123,4 @@ def event_kinds(issue: Issue) -> list[str]:
 
 def notified(kind: str) -> set[str]:
     """Return the usernames told about something of this kind (e.g. "issues.submitted")."""
-    return set(
-        Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True)
-    )
+    return set(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))

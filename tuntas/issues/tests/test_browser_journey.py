@@ -19,7 +19,7 @@ TITLE = "Pelebaran Jl. Soekarno-Hatta terhambat pipa transmisi PDAM"
 
 
 def tiny_png(path):
-    """Write a real 1×1 PNG (a photo from the field, as far as the upload check goes)."""
+    """Write a real 1x1 PNG (a photo from the field, as far as the upload check goes)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from tuntas.issues import services
-from tuntas.issues.access import issue_actions
+from tuntas.issues.access import can_see, issue_actions
 from tuntas.issues.forms import IssueForm
 from tuntas.issues.models import Event, Issue, IssueRequest, Level
 from tuntas.issues.queries import deadline
@@ -25,7 +25,8 @@ from tuntas.issues.tests.factories import (
 from tuntas.lib import workdays
 from tuntas.lib.workdays import WorkCalendar
 from tuntas.notifications.models import Notification
-from tuntas.org.models import UnitCoordination
+from tuntas.org.models import RoleAssignment, UnitCoordination
+from tuntas.testing.personas import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -229,9 +230,7 @@ def test_returning_for_information_then_editing_and_resubmitting(org):
         assert form.is_valid(), form.errors
         saved = form.save_versioned()
         assert saved is not None
-        services.issue_edited(
-            issue=saved, by=reporter, changes={"urgency": ("medium", "high")}
-        )
+        services.issue_edited(issue=saved, by=reporter, changes={"urgency": ("medium", "high")})
 
         traveller.move_to(at("2026-03-13", 9))
         issue = services.issue_submit(issue=fresh(issue), by=reporter)
@@ -269,6 +268,33 @@ def test_an_issue_cannot_be_merged_into_itself_or_into_a_closed_one(org):
     with pytest.raises(ActionNotAllowed):
         services.issue_merge(issue=issue, by=handler, into=closed)
     assert fresh(issue).status == S.SUBMITTED
+
+
+def test_a_handler_cannot_merge_into_an_issue_they_may_not_see(org):
+    # A DINSOS issue of Asisten I's portfolio that no unit of Asisten II is involved in.
+    elsewhere = make_issue(org, unit=org.dinsos, status="in_progress", handler=make_asisten1(org))
+    issue = make_issue(org, status="submitted")
+    assert not can_see(viewer(org.asisten2), elsewhere)
+    with pytest.raises(ActionNotAllowed):
+        services.issue_merge(issue=issue, by=viewer(org.asisten2), into=elsewhere)
+    assert fresh(issue).status == S.SUBMITTED
+    assert event_kinds(elsewhere)[-1] == Kind.ACCEPTED
+
+
+def test_an_issue_from_a_unit_without_an_asisten_is_not_left_without_a_triager(org):
+    # DISKOMINFO has no coordinating Asisten in the data: either it cannot be submitted,
+    # or someone can triage it once it is.
+    operator = make_person(
+        "operator.kominfo", unit=org.kominfo, role=RoleAssignment.Role.UNIT_STAFF
+    )
+    issue = make_issue(org, unit=org.kominfo, reporter=operator)
+    try:
+        issue = services.issue_submit(issue=issue, by=viewer(operator))
+    except ActionNotAllowed:
+        assert fresh(issue).status == S.DRAFT
+        return
+    people = [org.asisten2, org.bagekonomi_staff, org.sekda, org.walikota, org.admin]
+    assert [p for p in people if "accept" in issue_actions(viewer(p), issue)]
 
 
 def test_closing_as_not_relevant_records_the_reason(org):
@@ -362,7 +388,9 @@ TRANSITIONS = [
 TRANSITION_IDS = [f"{t[0]}-{t[1].__name__[1:]}" for t in TRANSITIONS]
 
 
-@pytest.mark.parametrize(("start", "act", "kind", "status", "actor"), TRANSITIONS, ids=TRANSITION_IDS)
+@pytest.mark.parametrize(
+    ("start", "act", "kind", "status", "actor"), TRANSITIONS, ids=TRANSITION_IDS
+)
 def test_each_transition_writes_exactly_one_event_of_its_kind(org, start, act, kind, status, actor):
     issue = make_issue(org, status=start)
     before = Event.objects.filter(issue=issue).count()
