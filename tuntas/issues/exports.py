@@ -13,6 +13,8 @@ from openpyxl.utils import get_column_letter
 
 from tuntas.issues.models import Issue, Level
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
 
 def issues_xlsx(issues: Iterable[Issue]) -> bytes:
     """Return an .xlsx workbook listing the issues, one row each."""
@@ -63,6 +65,11 @@ def issues_xlsx(issues: Iterable[Issue]) -> bytes:
     for column in (8, 9, 10, 13):
         for cell in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell[0].number_format = "DD/MM/YYYY"
+    # Text typed by users must never run as a formula when the file is opened.
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"
     widths = [12, 50, 36, 20, 10, 20, 14, 12, 12, 12, 10, 10, 12, 14]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

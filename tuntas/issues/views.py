@@ -48,7 +48,7 @@ from tuntas.issues.models import (
     Response,
 )
 from tuntas.issues.queries import deadline, overdue_q, overdue_requests_q
-from tuntas.lib.http import HtmxHttpRequest
+from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.workdays import calendar
 from tuntas.org.access import Access, Viewer, get_for_viewer, require, viewer_for
 from tuntas.org.models import Unit
@@ -75,6 +75,13 @@ FILTERS = {
     "coordinator": "coordinator_id",
 }
 NUMERIC_FILTERS = {"level", "unit", "coordinator"}
+
+
+def as_id(value: str) -> int | None:
+    """Return a plain decimal id from the query string, or None ("²" and huge numbers too)."""
+    if value.isascii() and value.isdigit() and len(value) <= 12:
+        return int(value)
+    return None
 
 
 def _get_issue_for_user(request: HttpRequest, pk: int) -> tuple[Issue, Viewer]:
@@ -110,7 +117,7 @@ def filtered_issues(request: HttpRequest, viewer: Viewer) -> tuple[Any, dict[str
     if text:
         number = text.upper().removeprefix("PMS-").lstrip("0")
         match = Q(title__icontains=text) | Q(chronology__icontains=text)
-        if number.isdigit():
+        if as_id(number) is not None:
             match |= Q(pk=int(number))
         issues = issues.filter(match)
     if params.get("status") == "open":
@@ -119,10 +126,10 @@ def filtered_issues(request: HttpRequest, viewer: Viewer) -> tuple[Any, dict[str
         value = params.get(name, "")
         if name == "status" and value == "open":
             continue
-        if value and (value.isdigit() or name not in NUMERIC_FILTERS):
+        if value and (name not in NUMERIC_FILTERS or as_id(value) is not None):
             issues = issues.filter(**{lookup: value})
     involved = params.get("involved", "")
-    if involved.isdigit():
+    if as_id(involved) is not None:
         issues = issues.filter(
             pk__in=IssueRequest.objects.filter(unit_id=involved).values("issue_id")
         )
@@ -159,7 +166,10 @@ def _mark_deadlines(rows: list[Issue], today: dt.date) -> None:
     for issue in rows:
         due = deadline(issue, policy=policy, cal=cal)
         issue.due = due  # type: ignore[attr-defined]
-        issue.is_late = bool(due and today > due) or bool(getattr(issue, "late_requests", 0))  # type: ignore[attr-defined]
+        # A settled or closed issue is never late, whatever its old requests say.
+        issue.is_late = issue.is_open and (  # type: ignore[attr-defined]
+            bool(due and today > due) or bool(getattr(issue, "late_requests", 0))
+        )
 
 
 @login_required
@@ -191,7 +201,9 @@ def issue_list(request: HtmxHttpRequest) -> HttpResponse:
         "assistants": Unit.objects.filter(kind=Unit.Kind.ASSISTANT).order_by("sort_order"),
         "can_report": bool(viewer.unit_ids(*REPORTER_ROLES)),
     }
-    template = "issues/issue_list.html#issue-rows" if request.htmx else "issues/issue_list.html"
+    template = (
+        "issues/issue_list.html#issue-rows" if is_fragment(request) else "issues/issue_list.html"
+    )
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
@@ -580,7 +592,8 @@ def request_inbox(request: HttpRequest) -> HttpResponse:
     )
     if show != "all":
         requests = requests.filter(
-            status__in=[IssueRequest.Status.REQUESTED, IssueRequest.Status.ACCEPTED]
+            status__in=[IssueRequest.Status.REQUESTED, IssueRequest.Status.ACCEPTED],
+            issue__status__in=Issue.OPEN_STATUSES,
         )
     rows = list(requests.order_by("due_on", "pk")[:500])
     today = viewer.today

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tuntas.issues.queries import issue_summary, portfolio_counts
 from tuntas.lib import workdays
 from tuntas.lib.files import sniff_image_type
-from tuntas.lib.http import HtmxHttpRequest
+from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.notifications.tasks import send_plain_email
 from tuntas.org import imports, services
 from tuntas.org.access import (
@@ -272,7 +272,7 @@ def unit_list(request: HtmxHttpRequest) -> HttpResponse:
         "kinds": Unit.Kind.choices,
         "can_edit": viewer.is_admin,
     }
-    template = "org/unit_list.html#unit-rows" if request.htmx else "org/unit_list.html"
+    template = "org/unit_list.html#unit-rows" if is_fragment(request) else "org/unit_list.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
@@ -415,7 +415,9 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
         people.prefetch_related(Prefetch("assignments", queryset=active, to_attr="current")), 50
     ).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "can_edit": viewer.is_admin}
-    template = "org/person_list.html#person-rows" if request.htmx else "org/person_list.html"
+    template = (
+        "org/person_list.html#person-rows" if is_fragment(request) else "org/person_list.html"
+    )
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response

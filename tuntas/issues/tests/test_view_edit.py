@@ -151,6 +151,20 @@ def test_a_stale_edit_never_overwrites_a_newer_one(org):
     assert issue.events.filter(kind=Event.Kind.EDITED).count() == 1
 
 
+def test_after_the_warning_one_may_save_deliberately(org):
+    issue = make_issue(org, "draft")
+    client = org.client_for(org.pupr_operator)
+    client.post(url(issue), form_data(issue, chronology="Versi Kadis."))
+    warned = client.post(url(issue), form_data(issue, chronology="Versi operator."))
+    assert 'name="version" value="2"' in warned.content.decode()  # the version now shown
+
+    response = client.post(url(issue), form_data(issue, chronology="Versi operator.", version=2))
+
+    assert response.status_code == 302
+    issue.refresh_from_db()
+    assert (issue.chronology, issue.version) == ("Versi operator.", 3)
+
+
 def test_bad_input_is_explained_next_to_the_field_and_kept(org):
     issue = make_issue(org, "draft")
     data = form_data(issue, title="", first_met_on="2026-06-01", impact="Proyek tertunda.")

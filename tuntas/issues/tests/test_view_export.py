@@ -161,3 +161,12 @@ def test_text_typed_by_users_is_never_exported_as_a_formula(org):
     cell = sheet.cell(2, COL["title"])
 
     assert cell.data_type == "s"
+
+
+@pytest.mark.parametrize(("name", "value"), [("unit", "99999999999999999999"), ("q", "²")])
+def test_odd_numbers_in_the_query_string_are_not_a_crash(org, name, value):
+    make_issue(org, "submitted")
+    client = org.client_for(org.asisten2)
+    client.raise_request_exception = False
+
+    assert client.get(URL, {name: value}).status_code == 200

@@ -307,3 +307,28 @@ def test_the_list_pins_its_query_count(org, django_assert_num_queries):
 def test_report_button_only_for_reporting_units(org):
     assert reverse("issues:create") in org.client_for(org.pupr_operator).get(URL).content.decode()
     assert reverse("issues:create") not in org.client_for(org.asisten2).get(URL).content.decode()
+
+
+def test_a_history_restore_gets_the_whole_page(org):
+    # htmx 2 restores a page missing from its history cache with HX-Request set as well; the
+    # answer replaces the whole <body>, so it must be the full page, not the rows.
+    make_issue(org, "submitted", title="Jalan PUPR")
+
+    response = org.client_for(org.asisten2).get(
+        URL, {"q": "jalan"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+
+    assert "<html" in response.content.decode()
+    assert 'id="issue-filters"' in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["q", "unit", "level", "involved", "coordinator"])
+@pytest.mark.parametrize("value", ["99999999999999999999", "²", "PMS-²"])
+def test_odd_numbers_in_the_query_string_are_ignored_not_a_crash(org, name, value):
+    make_issue(org, "submitted", title="Jalan PUPR")
+    client = org.client_for(org.asisten2)
+    client.raise_request_exception = False
+
+    response = client.get(URL, {name: value})
+
+    assert response.status_code == 200

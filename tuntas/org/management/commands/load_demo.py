@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tuntas.issues.demo import issues_demo_load
 from tuntas.org.demo import demo_load
 
 
@@ -36,6 +37,14 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Data contoh Payakumbuh dimuat: {result.created} baru, "
                 f"{result.updated} diperbarui, {result.unchanged} tidak berubah."
+            )
+        )
+        issues = issues_demo_load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Permasalahan contoh dimuat: {issues['issues']} baru, {issues['skipped']} sudah "
+                f"ada; {issues['requests']} permintaan dukungan, {issues['responses']} tanggapan, "
+                f"{issues['events']} catatan linimasa, {issues['notifications']} notifikasi."
             )
         )
         header = ("Nama pengguna", "Peran", "Unit", "Nama lengkap")
