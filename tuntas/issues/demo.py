@@ -2678,14 +2678,21 @@ class _Loader:
 
     def backdate(self, issue_ids: list[int], started: dt.datetime, when: dt.datetime) -> None:
         """Move every stamp the last step wrote (at or after `started`) back to `when`."""
-        issues = Issue.objects.filter(pk__in=issue_ids)
-        for name in ISSUE_TIMES:
-            issues.filter(**{f"{name}__gte": started}).update(**{name: when})
-        requests = IssueRequest.objects.filter(issue_id__in=issue_ids)
+        for row in Issue.objects.filter(pk__in=issue_ids).values("pk", *ISSUE_TIMES):
+            fresh = {name: when for name in ISSUE_TIMES if row[name] and row[name] >= started}
+            if fresh:
+                Issue.objects.filter(pk=row["pk"]).update(**fresh)
         respond_by = self.cal.add_working_days(when.date(), self.policy.response_days)
-        requests.filter(created_at__gte=started).update(created_at=when, respond_by=respond_by)
-        requests.filter(answered_at__gte=started).update(answered_at=when)
-        requests.filter(done_at__gte=started).update(done_at=when)
+        request_times = ("created_at", "answered_at", "done_at")
+        requests = IssueRequest.objects.filter(issue_id__in=issue_ids)
+        for row in requests.values("pk", *request_times):
+            changes: dict[str, object] = {
+                name: when for name in request_times if row[name] and row[name] >= started
+            }
+            if "created_at" in changes:
+                changes["respond_by"] = respond_by
+            if changes:
+                IssueRequest.objects.filter(pk=row["pk"]).update(**changes)
         Response.objects.filter(request__issue_id__in=issue_ids, created_at__gte=started).update(
             created_at=when
         )

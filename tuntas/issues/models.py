@@ -6,6 +6,7 @@ import datetime as dt
 import secrets
 from pathlib import PurePath
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -34,15 +35,25 @@ class Category(models.Model):
 class Policy(models.Model):
     """The time limits and rules of issue handling, one row for the whole government."""
 
-    triage_days = models.PositiveSmallIntegerField(_("working days to triage"), default=2)
+    triage_days = models.PositiveSmallIntegerField(
+        _("working days to triage"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
     response_days = models.PositiveSmallIntegerField(
-        _("working days for a unit to answer a request"), default=5
+        _("working days for a unit to answer a request"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     settle_assistant_days = models.PositiveSmallIntegerField(
-        _("working days to settle at Asisten level"), default=10
+        _("working days to settle at Asisten level"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     settle_secretary_days = models.PositiveSmallIntegerField(
-        _("working days to settle at Sekda level"), default=10
+        _("working days to settle at Sekda level"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     staff_may_submit = models.BooleanField(
         _("operators may submit"),
@@ -54,7 +65,11 @@ class Policy(models.Model):
         default=False,
         help_text=_("When off, an overdue issue is only proposed for escalation."),
     )
-    max_attachment_mb = models.PositiveSmallIntegerField(_("largest attachment (MB)"), default=10)
+    max_attachment_mb = models.PositiveSmallIntegerField(
+        _("largest attachment (MB)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -22,6 +22,7 @@ from tuntas.issues.models import (
     Response,
 )
 from tuntas.issues.queries import deadline
+from tuntas.lib.files import extension_for
 from tuntas.lib.workdays import calendar
 from tuntas.notifications.services import notification_send
 from tuntas.org.access import Viewer
@@ -138,7 +139,9 @@ def attachments_add(
             size=upload.size or 0,
             uploaded_by=by.person,
         )
-        attachment.file.save(upload.name or "lampiran", upload, save=False)
+        # Stored under a random name with the extension of what the content is, never the
+        # extension the uploader chose.
+        attachment.file.save(f"file{extension_for(attachment.content_type)}", upload, save=False)
         attachment.save()
         created.append(attachment)
     if created:

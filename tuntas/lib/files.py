@@ -53,6 +53,13 @@ DOCUMENT_TYPES = {
 }
 
 
+def extension_for(mime: str) -> str:
+    """Return the file extension that goes with a MIME type recognised here, or ""."""
+    if mime in DOCUMENT_TYPES:
+        return DOCUMENT_TYPES[mime]
+    return next((ext for kind, ext in _OFFICE_PARTS.values() if kind == mime), "")
+
+
 def sniff_document(content: BinaryIO) -> tuple[str, str] | None:
     """Return (MIME type, extension) of a photo, PDF, DOCX or XLSX file, judged by its content."""
     position = content.tell()

@@ -130,7 +130,7 @@ def advance(org: Org, issue: Issue, state: str) -> Issue:
 
 
 def make_issue(org: Org, state: str = "submitted", **fields: object) -> Issue:
-    return advance(org, report(org, **fields), state)  # type: ignore[arg-type]
+    return advance(org, report(org, **fields), state)
 
 
 def ask(

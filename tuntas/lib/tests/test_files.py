@@ -46,3 +46,14 @@ def test_a_photo_and_a_pdf_are_documents_and_the_position_is_kept():
     stream = io.BytesIO(b"%PDF-1.7 rest")
     assert sniff_document(stream) == ("application/pdf", ".pdf")
     assert stream.tell() == 0
+
+
+def test_extensions_follow_the_content_type():
+    from tuntas.lib.files import extension_for
+
+    assert extension_for("image/jpeg") == ".jpg"
+    assert (
+        extension_for("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        == ".xlsx"
+    )
+    assert extension_for("text/html") == ""
