@@ -26,7 +26,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from tuntas.issues import services
 from tuntas.issues.access import issue_actions
@@ -43,9 +42,8 @@ from tuntas.issues.models import (
 from tuntas.issues.queries import deadline
 from tuntas.lib.workdays import WorkCalendar, calendar
 from tuntas.notifications.models import Notification
-from tuntas.notifications.services import notification_send
 from tuntas.org.access import Viewer
-from tuntas.org.models import Person, RoleAssignment, Unit
+from tuntas.org.models import Person, Unit
 
 Urgency = Issue.Urgency
 SYSTEM = "system"  # the persona of the deadline sweep: no person acts
@@ -2635,26 +2633,7 @@ class _Loader:
             or timezone.localdate(when) <= due
         ):
             raise ValueError(f"{issue.title}: nothing to propose at {when}")
-        with transaction.atomic():
-            Issue.objects.filter(pk=issue.pk).update(escalation_proposed_at=timezone.now())
-            Event.objects.create(
-                issue=issue, kind=Event.Kind.ESCALATION_PROPOSED, data={"due": due.isoformat()}
-            )
-            if issue.level == Level.ASSISTANT:
-                owners = services.assistant_people(issue.coordinator_id)
-            else:
-                role = RoleAssignment.Role.SECRETARY_GENERAL
-                units = RoleAssignment.objects.active().filter(role=role).values("unit_id")
-                owners = services.people_of(units.values_list("unit_id", flat=True), [role])
-            notification_send(
-                recipients=owners,
-                kind="issues.escalation_proposed",
-                title=_("Past its time limit, escalation proposed: %(title)s")
-                % {"title": issue.title},
-                body=_("The time limit at this level ended on %(date)s.")
-                % {"date": due.strftime("%d/%m/%Y")},
-                url=f"/issues/{issue.pk}/",
-            )
+        services.issue_propose_escalation(issue=issue, due=due, now=timezone.now())
 
     def propose_overdue(self) -> None:
         """Propose escalation of the loaded issues now past their limit, as the sweep would."""

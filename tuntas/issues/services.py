@@ -657,6 +657,35 @@ def issue_reopen(*, issue: Issue, by: Viewer, reason: str) -> Issue:
 # --- deadlines -------------------------------------------------------------------------------
 
 
+def issue_propose_escalation(*, issue: Issue, due: dt.date, now: dt.datetime) -> bool:
+    """Propose escalation of an issue past its limit to the owners of its level, once.
+
+    Returns False when someone settled, moved or already proposed it since it was read.
+    """
+    with transaction.atomic():
+        updated = Issue.objects.filter(
+            pk=issue.pk,
+            status=Issue.Status.IN_PROGRESS,
+            level=issue.level,
+            level_since=issue.level_since,
+            escalation_proposed_at__isnull=True,
+        ).update(escalation_proposed_at=now)
+        if not updated:
+            return False
+        Event.objects.create(
+            issue=issue, kind=Kind.ESCALATION_PROPOSED, data={"due": due.isoformat()}
+        )
+        notification_send(
+            recipients=_level_people(issue, issue.level),
+            kind="issues.escalation_proposed",
+            title=_("Past its time limit, escalation proposed: %(title)s") % {"title": issue.title},
+            body=_("The time limit at this level ended on %(date)s.")
+            % {"date": due.strftime("%d/%m/%Y")},
+            url=f"/issues/{issue.pk}/",
+        )
+    return True
+
+
 def issues_sweep(*, now: dt.datetime | None = None) -> int:
     """Propose (or, if the policy says so, make) escalation of issues past their time limit."""
     now = now or timezone.now()
@@ -681,29 +710,6 @@ def issues_sweep(*, now: dt.datetime | None = None) -> int:
                 continue  # settled or moved by someone meanwhile
             count += 1
             continue
-        with transaction.atomic():
-            # Only if nobody settled, moved or proposed it since we read it.
-            updated = Issue.objects.filter(
-                pk=issue.pk,
-                status=Issue.Status.IN_PROGRESS,
-                level=issue.level,
-                level_since=issue.level_since,
-                escalation_proposed_at__isnull=True,
-            ).update(escalation_proposed_at=now)
-            if not updated:
-                continue
+        if issue_propose_escalation(issue=issue, due=due, now=now):
             count += 1
-            Event.objects.create(
-                issue=issue, kind=Kind.ESCALATION_PROPOSED, data={"due": due.isoformat()}
-            )
-            owners = _level_people(issue, issue.level)
-            notification_send(
-                recipients=owners,
-                kind="issues.escalation_proposed",
-                title=_("Past its time limit, escalation proposed: %(title)s")
-                % {"title": issue.title},
-                body=_("The time limit at this level ended on %(date)s.")
-                % {"date": due.strftime("%d/%m/%Y")},
-                url=f"/issues/{issue.pk}/",
-            )
     return count

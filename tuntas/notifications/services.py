@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -10,6 +12,19 @@ from django.db import transaction
 
 from tuntas.notifications.models import Delivery, DeliveryAttachment, Notification
 from tuntas.org.models import Person
+
+# Set while loading demo data: the inbox is filled, but nobody is emailed.
+_emails_paused: ContextVar[bool] = ContextVar("tuntas_emails_paused", default=False)
+
+
+@contextmanager
+def emails_paused() -> Iterator[None]:
+    """Store in-app notifications only, without emailing anyone (for demo and seed data)."""
+    token = _emails_paused.set(True)
+    try:
+        yield
+    finally:
+        _emails_paused.reset(token)
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,7 @@ def notification_send(
                 recipient=person, kind=kind, title=title, body=body, url=url
             )
             created.append(notification)
-            if not email:
+            if not email or _emails_paused.get():
                 continue
             delivery = Delivery.objects.create(
                 notification=notification,

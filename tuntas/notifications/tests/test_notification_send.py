@@ -142,3 +142,15 @@ def test_without_email_it_creates_no_delivery(org, django_capture_on_commit_call
     assert DeliveryAttachment.objects.count() == 0
     assert callbacks == []
     assert queued_emails() == []
+
+
+def test_paused_emails_fill_the_inbox_but_queue_no_email(org):
+    from tuntas.notifications.models import Delivery, Notification
+    from tuntas.notifications.services import emails_paused, notification_send
+
+    with emails_paused():
+        notification_send(recipients=[org.asisten2], kind="demo.test", title="Contoh")
+    assert Notification.objects.filter(recipient=org.asisten2, kind="demo.test").count() == 1
+    assert not Delivery.objects.exists()
+    notification_send(recipients=[org.asisten2], kind="demo.test", title="Sungguhan")
+    assert Delivery.objects.count() == 1
