@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tuntas.org",
     "tuntas.notifications",
     "tuntas.issues",
+    "tuntas.meetings",
 ]
 
 MIDDLEWARE = [
