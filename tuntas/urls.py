@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("tuntas.org.urls")),
     path("notifications/", include("tuntas.notifications.urls")),
     path("issues/", include("tuntas.issues.urls")),
+    path("meetings/", include("tuntas.meetings.urls")),
     path("healthz", org_views.health, name="health"),
     path(
         "accounts/login/",
