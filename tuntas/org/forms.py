@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.lib.concurrency import VersionedModelForm
 from tuntas.lib.files import sniff_image_type
+from tuntas.lib.letters import validate_pattern
 from tuntas.lib.forms import StyledForm, StyledFormMixin
 from tuntas.org.models import (
     Government,
@@ -140,11 +141,11 @@ class GovernmentForm(VersionedModelForm):
 
     def clean_letter_number_pattern(self) -> str:
         pattern = self.cleaned_data["letter_number_pattern"]
-        if "{seq}" not in pattern:
+        if "{seq" not in pattern:
             raise ValidationError(_("The pattern must contain {seq}, the running number."))
         try:
-            pattern.format(klasifikasi="000", seq=1, unit="X", year=2026, month_roman="I")
-        except (KeyError, IndexError, ValueError) as exc:
+            validate_pattern(pattern)
+        except ValueError as exc:
             raise ValidationError(
                 _("Unknown placeholder or broken braces in the pattern: %(error)s"),
                 params={"error": exc},

@@ -107,3 +107,10 @@ def test_government_edit_permissions(org):
 
 def test_no_logo_gives_404(org, client):
     assert client.get(reverse("org:government_logo")).status_code == 404
+
+
+def test_a_padded_running_number_is_accepted(org):
+    data = _form_data(org.government, letter_number_pattern="{klasifikasi}/{seq:03d}/{unit}/{year}")
+    response = org.client_for(org.admin).post(reverse("org:government_edit"), data)
+    assert response.status_code == 302
+    assert Government.current().letter_number_pattern.endswith("{seq:03d}/{unit}/{year}")
