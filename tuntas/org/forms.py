@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.lib.concurrency import VersionedModelForm
 from tuntas.lib.files import sniff_image_type
-from tuntas.lib.letters import validate_pattern
 from tuntas.lib.forms import StyledForm, StyledFormMixin
+from tuntas.lib.letters import validate_pattern
 from tuntas.org.models import (
     Government,
     Person,
