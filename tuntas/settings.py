@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tuntas.notifications",
     "tuntas.issues",
     "tuntas.meetings",
+    "tuntas.documents",
 ]
 
 MIDDLEWARE = [
