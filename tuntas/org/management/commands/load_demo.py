@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tuntas.issues.demo import issues_demo_load
+from tuntas.meetings.demo import meetings_demo_load
 from tuntas.notifications.services import emails_paused
 from tuntas.org.demo import demo_load
 
@@ -42,11 +43,18 @@ class Command(BaseCommand):
         )
         with emails_paused():  # demo people have made-up addresses on real domains
             issues = issues_demo_load()
+            meetings = meetings_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Permasalahan contoh dimuat: {issues['issues']} baru, {issues['skipped']} sudah "
                 f"ada; {issues['requests']} permintaan dukungan, {issues['responses']} tanggapan, "
                 f"{issues['events']} catatan linimasa, {issues['notifications']} notifikasi."
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rapat contoh dimuat: {meetings['series']} rapat berkala baru, "
+                f"{meetings['meetings']} rapat, {meetings['action_items']} rencana tindak lanjut."
             )
         )
         header = ("Nama pengguna", "Peran", "Unit", "Nama lengkap")
