@@ -16,7 +16,7 @@ from tuntas.org.models import Person, Unit
 
 PLACE = "Ruang Randang Lt. 2 Balaikota Payakumbuh"
 SERIES = [
-    # (Asisten, chair's username, Bagian serving it, title, rule, invited units beyond the portfolio)
+    # (Asisten, chair's username, Bagian, title, rule, invited units beyond the portfolio)
     (
         "ASISTEN2",
         "asisten2",

@@ -1,4 +1,4 @@
-"""The demo meetings: a monthly series per Asisten, last month's final minutes, next month's plan."""
+"""The demo meetings: a series per Asisten, last month's final minutes, next month's plan."""
 
 import pytest
 from django.utils import timezone
@@ -26,4 +26,5 @@ def test_the_demo_meetings_load_once_with_an_overdue_action_item():
     assert final.letter_number
     today = timezone.localdate()
     assert any(item.is_overdue(today) for item in ActionItem.objects.filter(meeting=final))
-    assert series.meetings.filter(status=Meeting.Status.PLANNED, starts_at__gt=timezone.now()).count() == 1
+    upcoming = series.meetings.filter(status=Meeting.Status.PLANNED, starts_at__gt=timezone.now())
+    assert upcoming.count() == 1
