@@ -19,6 +19,8 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "org:government_logo",
+    # Calendar apps fetch a person's feed without a session; the secret token in the URL is the key.
+    "meetings:calendar_feed",
 }
 SAMPLE_VALUES = {"int": "1", "slug": "units", "str": "x", "path": "x"}
 
