@@ -79,6 +79,12 @@ def meeting_plan(*, series: MeetingSeries, on: dt.date, by: Viewer) -> Meeting:
     return meeting
 
 
+def _before_meeting(meeting: Meeting) -> None:
+    """Invitations, moves and cancellations happen before the meeting is held."""
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.INVITED):
+        raise MeetingLocked
+
+
 def _locked_meeting(meeting: Meeting) -> Meeting:
     fresh = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if fresh.is_locked:
@@ -307,6 +313,7 @@ def invitations_send(
     """Number the letter, render it, and send it with the calendar invitation to every invitee."""
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
+        _before_meeting(meeting)
         today = timezone.localdate()
         if not meeting.letter_number:
             meeting.letter_number = letter_number_take(
@@ -379,6 +386,9 @@ def meeting_reschedule(
     """Move the meeting: the calendar invitation is sent again with a higher SEQUENCE."""
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
+        _before_meeting(meeting)
+        if ends_at <= starts_at:
+            raise ValueError("a meeting must end after it starts")
         meeting.starts_at, meeting.ends_at, meeting.place = starts_at, ends_at, place
         meeting.sequence += 1
         meeting.change_reason = reason
@@ -407,8 +417,10 @@ def meeting_reschedule(
 def meeting_cancel(
     *, meeting: Meeting, by: Viewer, reason: str, render_ics: Callable[[Meeting, str], bytes]
 ) -> Meeting:
+    """Call the meeting off: everyone invited gets a calendar cancellation."""
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
+        _before_meeting(meeting)
         invited = meeting.status != Meeting.Status.PLANNED
         meeting.status = Meeting.Status.CANCELLED
         meeting.sequence += 1

@@ -196,7 +196,6 @@ def _detail_context(meeting: Meeting, viewer: Viewer, access: Access) -> dict[st
             },
             prefix=f"reply-{invitation.pk}",
         )
-    answered = {i.reply for i in invitations}
     return {
         "meeting": meeting,
         "runner": runner,
@@ -206,7 +205,6 @@ def _detail_context(meeting: Meeting, viewer: Viewer, access: Access) -> dict[st
         "total_minutes": sum(i.minutes_allotted for i in items),
         "invitations": invitations,
         "my_invitations": [] if meeting.is_locked else mine,
-        "answered": answered,
         "sent": bool(meeting.letter_number),
         **_when(meeting),
     }
@@ -273,9 +271,15 @@ def series_detail(request: HttpRequest, pk: int) -> HttpResponse:
             by_date.setdefault(timezone.localdate(meeting.starts_at), meeting)
     cal = calendar()
     occurrences = []
-    for day in services.series_occurrences(
-        series, after=viewer.today - dt.timedelta(days=1), count=OCCURRENCES
-    ):
+    try:
+        days = services.series_occurrences(
+            series, after=viewer.today - dt.timedelta(days=1), count=OCCURRENCES
+        )
+    except (ValueError, TypeError):
+        # A rule saved elsewhere (the admin) that dateutil cannot read: say so, do not fail.
+        messages.error(request, _("The recurrence rule of this series cannot be read."))
+        days = []
+    for day in days:
         working = cal.is_working_day(day)
         occurrences.append(
             {
@@ -612,6 +616,7 @@ def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "runner": runner,
             "editable": runner and not meeting.is_locked,
+            "can_announce": runner and meeting.status in BEFORE,
             "invitations": invitations,
             "form": form,
             "counts": {
@@ -779,7 +784,10 @@ def invitation_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def briefing_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, _viewer, _access = _get_meeting(request, pk)
+    """The briefing pack holds every agenda issue's full history: runners and leaders only."""
+    meeting, viewer, access = _get_meeting(request, pk)
+    if access < Access.WRITE and not (viewer.is_leader or viewer.is_admin):
+        raise PermissionDenied
     return _pdf(paperwork.briefing_pdf_bytes(meeting), "bahan-rapat.pdf")
 
 

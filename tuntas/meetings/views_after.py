@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tuntas.issues.access import MEMBER_ROLES
 from tuntas.issues.forms import NoteForm
+from tuntas.issues.services import ActionNotAllowed
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.ical import CalendarEvent, CalendarTodo, feed_ics
 from tuntas.meetings import services
@@ -86,11 +87,9 @@ def _lock_open_meeting(meeting: Meeting) -> Meeting:
     return fresh
 
 
-def _locked(request: HttpRequest, meeting: Meeting, back: str) -> HttpResponse:
+def _locked(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     """Explain that nothing may change any more (409): the minutes are final or it was cancelled."""
-    return render(
-        request, "meetings/after_locked.html", {"meeting": meeting, "back": back}, status=409
-    )
+    return render(request, "meetings/after_locked.html", {"meeting": meeting}, status=409)
 
 
 def _absolute(path: str) -> str:
@@ -143,7 +142,7 @@ def attendance_list(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         require(access, Access.WRITE)
         if meeting.is_locked:
-            return _locked(request, meeting, back)
+            return _locked(request, meeting)
     text = request.GET.get("q", "").strip()[:100]
     kind = request.POST.get("kind", "")
     person_form = AttendancePersonForm(request.POST if kind == "person" else None)
@@ -164,7 +163,7 @@ def attendance_list(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             else:
                 row = None
         except services.MeetingLocked:
-            return _locked(request, meeting, back)
+            return _locked(request, meeting)
         if row is not None:
             messages.success(
                 request,
@@ -218,7 +217,7 @@ def attendance_delete(request: HttpRequest, pk: int) -> HttpResponse:
             _lock_open_meeting(row.meeting)
             row.delete()
     except services.MeetingLocked:
-        return _locked(request, row.meeting, back)
+        return _locked(request, row.meeting)
     messages.success(request, _("%(name)s was taken off the list.") % {"name": row.name})
     return redirect(back)
 
@@ -263,9 +262,8 @@ def check_in(request: HttpRequest, token: str) -> HttpResponse:
     meeting = Meeting.objects.select_related(*MEETING_RELATED).filter(pk=meeting_id).first()
     if meeting is None:
         return _check_in_gone(request)
-    back = reverse("meetings:check_in", args=[token])
     if meeting.is_locked:
-        return _locked(request, meeting, back)
+        return _locked(request, meeting)
     viewer = viewer_for(request)
     row = (
         Attendance.objects.filter(meeting=meeting, person=viewer.person)
@@ -288,7 +286,7 @@ def check_in(request: HttpRequest, token: str) -> HttpResponse:
                 source=Attendance.Source.QR,
             )
         except services.MeetingLocked:
-            return _locked(request, meeting, back)
+            return _locked(request, meeting)
         return render(
             request, "meetings/after_check_in_done.html", {"meeting": meeting, "row": row}
         )
@@ -326,7 +324,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if meeting.is_locked:
-            return _locked(request, meeting, back)
+            return _locked(request, meeting)
         try:
             with transaction.atomic():
                 # Bound to the locked row, so the save never writes back a stale status.
@@ -334,7 +332,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 form = MinutesForm(request.POST, instance=fresh, people=people)
                 saved = form.save_versioned() if form.is_valid() else None
         except services.MeetingLocked:
-            return _locked(request, meeting, back)
+            return _locked(request, meeting)
         if saved is not None:
             messages.success(request, _("The minutes have been saved."))
             return redirect(back)
@@ -399,8 +397,12 @@ def agenda_item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     )
     meeting = item.meeting
     back = reverse("meetings:agenda_item_minutes", args=[item.pk])
-    if request.method == "POST" and meeting.is_locked:
-        return _locked(request, meeting, back)
+    if meeting.is_locked:
+        if request.method == "POST":
+            return _locked(request, meeting)
+        return render(
+            request, "meetings/after_agenda_item_minutes.html", {"meeting": meeting, "item": item}
+        )
     data = request.POST if request.method == "POST" else None
     form = AgendaMinutesForm(data, instance=item)
     formset = DraftActionFormSet(
@@ -422,7 +424,7 @@ def agenda_item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
                     form.save(commit=False).save(update_fields=list(form.fields))
                     formset.save()
             except services.MeetingLocked:
-                return _locked(request, meeting, back)
+                return _locked(request, meeting)
             messages.success(request, _("The minutes of this item have been saved."))
             if request.POST.get("stay"):
                 return redirect(back)
@@ -443,9 +445,13 @@ def minutes_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, viewer, _access = _get_meeting_for_user(request, pk, Access.WRITE)
     back = reverse("meetings:minutes", args=[meeting.pk])
     if meeting.is_locked:
-        return _locked(request, meeting, back)
+        return _locked(request, meeting)
     if not request.POST.get("confirm"):
         messages.error(request, _("Tick the box to confirm that the minutes are complete."))
+        return redirect(back)
+    if meeting.notulis_id is None:
+        # The notula is signed by its minute taker: without one it is not a complete document.
+        messages.error(request, _("Choose the minute taker before finalising."))
         return redirect(back)
     from tuntas.meetings import paperwork  # written alongside; loaded only when needed
 
@@ -454,9 +460,19 @@ def minutes_finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
             meeting=meeting, by=viewer, render_pdf=paperwork.minutes_pdf_bytes
         )
     except services.MeetingLocked:
-        return _locked(request, meeting, back)
+        return _locked(request, meeting)
+    except ActionNotAllowed:
+        messages.error(
+            request,
+            _(
+                "An issue on the agenda can no longer take the outcome decided for it: someone "
+                "acted on it meanwhile. Check the outcomes, then finalise again. Nothing has been "
+                "changed."
+            ),
+        )
+        return redirect(back)
     except Exception:
-        # Whatever failed (most likely producing the notula), the transaction rolled back.
+        # Whatever else failed (most likely producing the notula), the transaction rolled back.
         logger.exception("finalising the minutes of meeting %s failed", meeting.pk)
         messages.error(
             request,
@@ -507,20 +523,17 @@ def action_item_list(request: HttpRequest) -> HttpResponse:
     if show not in SHOWS:
         show = "open"
     overdue = Q(status=ActionItem.Status.OPEN, due_on__lt=today)
-    items = (
-        visible_action_items(viewer)
-        .select_related("unit", "meeting", "issue")
-        .annotate(
-            late=Case(
-                When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
-            )
-        )
-    )
+    items = visible_action_items(viewer)
     if show == "open":
         items = items.open()
     elif show == "overdue":
         items = items.filter(overdue)
-    page = Paginator(items.order_by("-late", "due_on", "pk"), 50).get_page(request.GET.get("page"))
+    rows = items.select_related("unit", "meeting", "issue").annotate(
+        late=Case(
+            When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
+    )
+    page = Paginator(rows.order_by("-late", "due_on", "pk"), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/after_action_item_list.html",
@@ -553,10 +566,9 @@ def _action_item_page(
         "item": item,
         "actions": actions,
         "late": item.is_overdue(viewer.today),
-        "progress_form": given.get("owner")
-        or NoteForm(label=_("Progress or what was done"), auto_id="id_owner_%s"),
+        "progress_form": given.get("owner") or NoteForm(label=_("Progress or what was done")),
         "reopen_form": given.get("reopen")
-        or NoteForm(label=_("Why it is not done yet"), auto_id="id_reopen_%s"),
+        or NoteForm(label=_("Why it is not done yet"), prefix="reopen"),
     }
     return render(request, "meetings/after_action_item_detail.html", context, status=status)
 
@@ -581,7 +593,7 @@ def action_item_update(request: HttpRequest, pk: int, action: str) -> HttpRespon
     if action not in action_item_actions(viewer, item):
         raise PermissionDenied
     if action in ("progress", "done"):
-        form = NoteForm(request.POST, label=_("Progress or what was done"), auto_id="id_owner_%s")
+        form = NoteForm(request.POST, label=_("Progress or what was done"))
         if not form.is_valid():
             return _action_item_page(request, item, viewer, forms={"owner": form}, status=400)
         services.action_item_progress(
@@ -593,7 +605,7 @@ def action_item_update(request: HttpRequest, pk: int, action: str) -> HttpRespon
             else _("The progress has been recorded.")
         )
     elif action == "reopen":
-        form = NoteForm(request.POST, label=_("Why it is not done yet"), auto_id="id_reopen_%s")
+        form = NoteForm(request.POST, label=_("Why it is not done yet"), prefix="reopen")
         if not form.is_valid():
             return _action_item_page(request, item, viewer, forms={"reopen": form}, status=400)
         services.action_item_verify(
