@@ -44,9 +44,12 @@ def visible_action_items(viewer: Viewer) -> ActionItemQuerySet:
     """A unit's own action items, those of the Asisten's meetings; leaders see all."""
     if viewer.is_leader or viewer.is_admin:
         return ActionItem.objects.all()
+    units = viewer.unit_ids(*MEMBER_ROLES)
     return ActionItem.objects.filter(
-        Q(unit__in=viewer.unit_ids(*MEMBER_ROLES))
+        Q(unit__in=units)
+        | Q(issue__reporting_unit__in=units)
         | Q(meeting__coordinator__in=viewer.assistant_ids)
+        | Q(meeting__secretariat__in=viewer.unit_ids(Role.SECRETARIAT))
     )
 
 
@@ -54,7 +57,7 @@ def action_item_actions(viewer: Viewer, item: ActionItem) -> frozenset[str]:
     """What the viewer may do: the owner unit updates and reports done; the secretariat verifies."""
     actions: set[str] = set()
     owner = item.unit_id in viewer.unit_ids(*MEMBER_ROLES)
-    runner = item.meeting.coordinator_id in viewer.assistant_ids
+    runner = runs_meeting(viewer, item.meeting)
     if item.status == ActionItem.Status.OPEN and owner:
         actions.update({"progress", "done"})
     if item.status == ActionItem.Status.DONE and runner:

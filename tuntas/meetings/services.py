@@ -9,6 +9,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 from django.core import signing
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -484,7 +485,9 @@ def attendance_check_in(
             },
         )
         if meeting.status in (Meeting.Status.PLANNED, Meeting.Status.INVITED):
-            Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+            Meeting.objects.filter(pk=meeting.pk).update(
+                status=Meeting.Status.HELD, version=F("version") + 1
+            )
     return row
 
 
@@ -589,9 +592,20 @@ def _apply_outcome(item: AgendaItem, by: Viewer) -> None:
 # --- action items ----------------------------------------------------------------------------
 
 
+def _locked_item(item: ActionItem, by: Viewer, action: str) -> ActionItem:
+    """Lock the action item and check the action is still allowed (double clicks, two people)."""
+    from tuntas.meetings.access import action_item_actions
+
+    fresh = ActionItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    if action not in action_item_actions(by, fresh):
+        raise issue_services.ActionNotAllowed(action)
+    return fresh
+
+
 def action_item_progress(*, item: ActionItem, by: Viewer, note: str, done: bool) -> ActionItem:
+    """The owner unit reports progress, or that the action is done (waiting for verification)."""
     with transaction.atomic():
-        item = ActionItem.objects.select_for_update().get(pk=item.pk)
+        item = _locked_item(item, by, "done" if done else "progress")
         stamp = timezone.localtime().strftime("%d/%m/%Y %H.%M")
         item.progress = f"{item.progress}\n[{stamp}] {note}".strip()
         fields = ["progress", "version"]
@@ -617,7 +631,7 @@ def action_item_verify(
     *, item: ActionItem, by: Viewer, accepted: bool, note: str = ""
 ) -> ActionItem:
     with transaction.atomic():
-        item = ActionItem.objects.select_for_update().get(pk=item.pk)
+        item = _locked_item(item, by, "verify" if accepted else "reopen")
         if accepted:
             item.status = ActionItem.Status.VERIFIED
             item.verified_at = timezone.now()
