@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from tuntas.issues.seed import categories_ensure
 from tuntas.org.models import Government, Person, RoleAssignment, Unit, UnitCoordination
 
 Role = RoleAssignment.Role
@@ -103,6 +104,8 @@ class Org:
 
 @pytest.fixture
 def org(db: None) -> Org:
+    # Browser tests flush the database, data migrations included: seed what they made.
+    categories_ensure()
     government = Government.objects.create(
         name="Pemerintah Kota Payakumbuh",
         region_name="Payakumbuh",

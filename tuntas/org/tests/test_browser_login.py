@@ -51,8 +51,10 @@ def test_the_phone_menu_opens_without_widening_the_page(transactional_db, org, p
     phone.locator(".navbar-toggler").click()
 
     expect(menu).to_be_visible()
-    for href in ("/", "/organisation/", "/organisation/people/"):
+    for href in ("/", "/issues/", "/meetings/", "/organisation/"):
         expect(menu.locator(f'a.nav-link[href="{href}"]')).to_be_visible()
+    menu.locator('a.nav-link[href="/organisation/"]').click()
+    expect(menu.locator('a.dropdown-item[href="/organisation/people/"]')).to_be_visible()
     assert_no_horizontal_scroll(phone)
 
 
