@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import uuid
+from pathlib import PurePath
 
 from django.db import models
 from django.db.models import Q
@@ -327,6 +329,7 @@ class ActionItem(models.Model):
     verified_by = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -396,3 +399,29 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}"
+
+
+def evidence_path(instance: ActionItemFile, filename: str) -> str:
+    """Store evidence under a random name; the original name stays in the row."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"actions/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}{suffix}"
+
+
+class ActionItemFile(models.Model):
+    """A photo or document that shows the progress or completion of an action item."""
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dateutil.rrule import rrulestr
 from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,9 +18,11 @@ from django.utils.translation import gettext_lazy
 from tuntas.issues import services as issue_services
 from tuntas.issues.models import Event, Issue, IssueRequest, Level, Policy
 from tuntas.issues.queries import overdue_q
+from tuntas.lib.files import extension_for
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.models import (
     ActionItem,
+    ActionItemFile,
     AgendaItem,
     Attendance,
     Invitation,
@@ -602,10 +605,27 @@ def _locked_item(item: ActionItem, by: Viewer, action: str) -> ActionItem:
     return fresh
 
 
-def action_item_progress(*, item: ActionItem, by: Viewer, note: str, done: bool) -> ActionItem:
-    """The owner unit reports progress, or that the action is done (waiting for verification)."""
+def action_item_progress(
+    *,
+    item: ActionItem,
+    by: Viewer,
+    note: str,
+    done: bool,
+    files: Sequence[tuple[UploadedFile, str]] = (),
+) -> ActionItem:
+    """The owner unit reports progress, or that the action is done, with its evidence files."""
     with transaction.atomic():
         item = _locked_item(item, by, "done" if done else "progress")
+        for upload, content_type in files:
+            evidence = ActionItemFile(
+                action_item=item,
+                original_name=(upload.name or "bukti")[:200],
+                content_type=content_type,
+                size=upload.size or 0,
+                uploaded_by=by.person,
+            )
+            evidence.file.save(f"file{extension_for(content_type)}", upload, save=False)
+            evidence.save()
         stamp = timezone.localtime().strftime("%d/%m/%Y %H.%M")
         item.progress = f"{item.progress}\n[{stamp}] {note}".strip()
         fields = ["progress", "version"]
@@ -643,3 +663,37 @@ def action_item_verify(
         item.version += 1
         item.save(update_fields=["status", "verified_at", "verified_by", "progress", "version"])
     return item
+
+
+REMIND_DAYS = 2  # working days before the due date
+
+
+def action_items_remind(*, now: dt.datetime | None = None) -> int:
+    """Remind each unit of its open action items due within two working days, once each."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    horizon = calendar().add_working_days(today, REMIND_DAYS)
+    due = ActionItem.objects.filter(
+        status=ActionItem.Status.OPEN,
+        reminded_at__isnull=True,
+        due_on__gte=today,
+        due_on__lte=horizon,
+    ).select_related("unit")
+    count = 0
+    for item in due:
+        with transaction.atomic():
+            # Only the run that stamps the row sends the reminder (two sweeps never double it).
+            stamped = ActionItem.objects.filter(pk=item.pk, reminded_at__isnull=True).update(
+                reminded_at=now
+            )
+            if not stamped:
+                continue
+            notification_send(
+                recipients=unit_contacts([item.unit_id]),
+                kind="meetings.action_due",
+                title=_("Action item due on %(date)s: %(what)s")
+                % {"date": item.due_on.strftime("%d/%m/%Y"), "what": item.description[:120]},
+                url=f"/meetings/actions/{item.pk}/",
+            )
+            count += 1
+    return count

@@ -39,6 +39,7 @@ urlpatterns = [
     path("actions/", views_after.action_item_list, name="actions"),
     path("actions/<int:pk>/", views_after.action_item_detail, name="action_detail"),
     path("actions/<int:pk>/<slug:action>/", views_after.action_item_update, name="action_update"),
+    path("actions/files/<int:pk>/", views_after.action_item_file, name="action_file"),
     path("calendar/", views_after.calendar_settings, name="calendar"),
     path("calendar/<str:token>.ics", views_after.calendar_feed, name="calendar_feed"),
 ]

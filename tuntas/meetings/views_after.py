@@ -16,7 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.issues.access import MEMBER_ROLES
-from tuntas.issues.forms import NoteForm
+from tuntas.issues.forms import EvidenceForm, NoteForm
 from tuntas.issues.services import ActionNotAllowed
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.ical import CalendarEvent, CalendarTodo, feed_ics
@@ -48,6 +49,7 @@ from tuntas.meetings.forms_after import (
 )
 from tuntas.meetings.models import (
     ActionItem,
+    ActionItemFile,
     AgendaItem,
     Attendance,
     CalendarFeed,
@@ -566,7 +568,8 @@ def _action_item_page(
         "item": item,
         "actions": actions,
         "late": item.is_overdue(viewer.today),
-        "progress_form": given.get("owner") or NoteForm(label=_("Progress or what was done")),
+        "progress_form": given.get("owner") or EvidenceForm(label=_("Progress or what was done")),
+        "files": item.files.all(),
         "reopen_form": given.get("reopen")
         or NoteForm(label=_("Why it is not done yet"), prefix="reopen"),
     }
@@ -593,11 +596,15 @@ def action_item_update(request: HttpRequest, pk: int, action: str) -> HttpRespon
     if action not in action_item_actions(viewer, item):
         raise PermissionDenied
     if action in ("progress", "done"):
-        form = NoteForm(request.POST, label=_("Progress or what was done"))
+        form = EvidenceForm(request.POST, request.FILES, label=_("Progress or what was done"))
         if not form.is_valid():
             return _action_item_page(request, item, viewer, forms={"owner": form}, status=400)
         services.action_item_progress(
-            item=item, by=viewer, note=form.cleaned_data["note"], done=action == "done"
+            item=item,
+            by=viewer,
+            note=form.cleaned_data["note"],
+            done=action == "done",
+            files=form.cleaned_data.get("attachments") or [],
         )
         text = (
             _("Reported as done; the secretariat will verify it.")
@@ -717,4 +724,31 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="tuntas.ics"'
     response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+@require_GET
+def action_item_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Send an evidence file to someone who may see its action item, always as a download."""
+    viewer = viewer_for(request)
+
+    def decide(v: Viewer, evidence: ActionItemFile) -> Access:
+        return action_item_access(v, evidence.action_item)
+
+    evidence, _access = get_for_viewer(
+        viewer, ActionItemFile.objects.select_related("action_item"), pk, decide
+    )
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
