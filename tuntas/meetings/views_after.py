@@ -595,6 +595,7 @@ def action_item_update(request: HttpRequest, pk: int, action: str) -> HttpRespon
     item, viewer = _get_action_item_for_user(request, pk)
     if action not in action_item_actions(viewer, item):
         raise PermissionDenied
+    form: NoteForm
     if action in ("progress", "done"):
         form = EvidenceForm(request.POST, request.FILES, label=_("Progress or what was done"))
         if not form.is_valid():
