@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from pathlib import PurePath
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.lib.uploads import StoredFile, random_name
 from tuntas.org.models import Person, Unit
 
 
@@ -331,11 +330,10 @@ class Response(models.Model):
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     """Store under a random name: the original name is kept in the row, never on disk."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"issues/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}{suffix}"
+    return random_name("issues", filename)
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A photo or document attached to an issue, a request or a response."""
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="attachments")
@@ -346,23 +344,10 @@ class Attachment(models.Model):
         Response, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
     )
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
 
 
 class Event(models.Model):

@@ -22,7 +22,7 @@ from tuntas.issues.models import (
     Response,
 )
 from tuntas.issues.queries import deadline
-from tuntas.lib.files import extension_for
+from tuntas.lib.uploads import store_all
 from tuntas.lib.workdays import calendar
 from tuntas.notifications.services import notification_send
 from tuntas.org.access import Viewer
@@ -128,22 +128,15 @@ def attachments_add(
     content_types: Sequence[str] | None = None,
 ) -> list[Attachment]:
     """Store checked uploads under random names and record them on the timeline."""
-    created = []
-    for index, upload in enumerate(files):
-        attachment = Attachment(
-            issue=issue,
-            request=request,
-            response=response,
-            original_name=(upload.name or "lampiran")[:200],
-            content_type=(content_types[index] if content_types else upload.content_type) or "",
-            size=upload.size or 0,
-            uploaded_by=by.person,
-        )
-        # Stored under a random name with the extension of what the content is, never the
-        # extension the uploader chose.
-        attachment.file.save(f"file{extension_for(attachment.content_type)}", upload, save=False)
-        attachment.save()
-        created.append(attachment)
+    types = content_types or [upload.content_type or "" for upload in files]
+    created: list[Attachment] = store_all(
+        Attachment,
+        list(zip(files, types, strict=True)),
+        issue=issue,
+        request=request,
+        response=response,
+        uploaded_by=by.person,
+    )
     if created:
         _event(issue, Kind.ATTACHED, by, files=[a.original_name for a in created])
     return created

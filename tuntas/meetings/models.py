@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
-from pathlib import PurePath
 
 from django.db import models
 from django.db.models import Q
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.issues.models import Issue
+from tuntas.lib.uploads import StoredFile, random_name
 from tuntas.org.models import Person, Unit
 
 
@@ -403,25 +402,15 @@ class CalendarFeed(models.Model):
 
 def evidence_path(instance: ActionItemFile, filename: str) -> str:
     """Store evidence under a random name; the original name stays in the row."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"actions/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}{suffix}"
+    return random_name("actions", filename)
 
 
-class ActionItemFile(models.Model):
+class ActionItemFile(StoredFile):
     """A photo or document that shows the progress or completion of an action item."""
 
     action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from tuntas.issues import services as issue_services
 from tuntas.issues.models import Event, Issue, IssueRequest, Level, Policy
 from tuntas.issues.queries import overdue_q
-from tuntas.lib.files import extension_for
+from tuntas.lib.uploads import store_all
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.models import (
     ActionItem,
@@ -616,16 +616,7 @@ def action_item_progress(
     """The owner unit reports progress, or that the action is done, with its evidence files."""
     with transaction.atomic():
         item = _locked_item(item, by, "done" if done else "progress")
-        for upload, content_type in files:
-            evidence = ActionItemFile(
-                action_item=item,
-                original_name=(upload.name or "bukti")[:200],
-                content_type=content_type,
-                size=upload.size or 0,
-                uploaded_by=by.person,
-            )
-            evidence.file.save(f"file{extension_for(content_type)}", upload, save=False)
-            evidence.save()
+        store_all(ActionItemFile, files, action_item=item, uploaded_by=by.person)
         stamp = timezone.localtime().strftime("%d/%m/%Y %H.%M")
         item.progress = f"{item.progress}\n[{stamp}] {note}".strip()
         fields = ["progress", "version"]
