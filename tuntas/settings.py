@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tuntas.issues",
     "tuntas.meetings",
     "tuntas.documents",
+    "tuntas.plans",
 ]
 
 MIDDLEWARE = [

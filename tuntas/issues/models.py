@@ -147,6 +147,14 @@ class Issue(models.Model):
         limit_choices_to={"kind": Unit.Kind.SUBDISTRICT},
     )
     location_detail = models.CharField(_("location detail"), max_length=200, blank=True)
+    sub_activity = models.ForeignKey(
+        "plans.SubActivity",
+        verbose_name=_("sub kegiatan it blocks"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="issues",
+    )
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )

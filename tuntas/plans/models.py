@@ -1,0 +1,208 @@
+"""Work plans: the budget nomenclature, each unit's sub kegiatan, monthly targets and realisation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tuntas.org.models import Person, Unit
+
+MONTHS = range(1, 13)
+PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
+
+
+class Nomenclature(models.Model):
+    """One entry of the budget nomenclature of a fiscal year (urusan … sub kegiatan)."""
+
+    class Level(models.TextChoices):
+        URUSAN = "urusan", _("Urusan")
+        BIDANG = "bidang", _("Bidang urusan")
+        PROGRAM = "program", _("Program")
+        KEGIATAN = "kegiatan", _("Kegiatan")
+        SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
+
+    year = models.PositiveSmallIntegerField(_("fiscal year"))
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    code = models.CharField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=300)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("nomenclature entry")
+        verbose_name_plural = _("nomenclature")
+        ordering = ["year", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "code"], name="nomenclature_code_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class PlanPolicy(models.Model):
+    """Thresholds and rules of deviation and reporting, one row for the government."""
+
+    yellow_points = models.DecimalField(
+        _("yellow beyond (points behind)"), max_digits=5, decimal_places=2, default=Decimal("5")
+    )
+    red_points = models.DecimalField(
+        _("red beyond (points behind)"), max_digits=5, decimal_places=2, default=Decimal("10")
+    )
+    cutoff_day = models.PositiveSmallIntegerField(
+        _("report due by this day of the next month"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+    )
+    allow_corrections = models.BooleanField(
+        _("allow corrections of earlier months"),
+        default=False,
+        help_text=_("Corrections are always recorded with the old and new values."),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("work plan rules")
+        verbose_name_plural = _("work plan rules")
+
+    def __str__(self) -> str:
+        return str(_("Work plan rules"))
+
+    @classmethod
+    def current(cls) -> PlanPolicy:
+        policy, _created = cls.objects.get_or_create(pk=1)
+        return policy
+
+
+class SubActivity(models.Model):
+    """A unit's sub kegiatan in its DPA for a fiscal year, with budget and output."""
+
+    year = models.PositiveSmallIntegerField(_("fiscal year"))
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sub_activities"
+    )
+    code = models.CharField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=300)
+    nomenclature = models.ForeignKey(
+        Nomenclature, on_delete=models.PROTECT, null=True, blank=True, related_name="sub_activities"
+    )
+    program_name = models.CharField(_("program"), max_length=300, blank=True)
+    activity_name = models.CharField(_("kegiatan"), max_length=300, blank=True)
+    pagu = models.DecimalField(_("budget (pagu)"), max_digits=18, decimal_places=2)
+    pptk = models.ForeignKey(
+        Person,
+        verbose_name=_("PPTK"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sub_activities",
+    )
+    location = models.CharField(_("location"), max_length=300, blank=True)
+    output = models.CharField(_("output"), max_length=300, blank=True)
+    output_target = models.CharField(_("output target"), max_length=100, blank=True)
+    output_unit = models.CharField(_("unit of measure"), max_length=60, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("sub kegiatan")
+        verbose_name_plural = _("sub kegiatan")
+        ordering = ["year", "unit__sort_order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "unit", "code"], name="sub_activity_once"),
+            models.CheckConstraint(condition=Q(pagu__gte=0), name="sub_activity_pagu_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class MonthlyTarget(models.Model):
+    """The cumulative plan for one month: physical progress and money spent (anggaran kas)."""
+
+    sub_activity = models.ForeignKey(SubActivity, on_delete=models.CASCADE, related_name="targets")
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    physical_pct = models.DecimalField(
+        _("physical (%)"), max_digits=5, decimal_places=2, validators=PERCENT
+    )
+    financial = models.DecimalField(_("finance (Rp)"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("monthly target")
+        verbose_name_plural = _("monthly targets")
+        ordering = ["sub_activity", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["sub_activity", "month"], name="target_once_a_month"),
+            models.CheckConstraint(
+                condition=Q(month__gte=1) & Q(month__lte=12), name="target_month_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sub_activity.code} {self.month}"
+
+
+class Realisation(models.Model):
+    """What a unit reports it achieved by the end of a month (cumulative)."""
+
+    sub_activity = models.ForeignKey(
+        SubActivity, on_delete=models.CASCADE, related_name="realisations"
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    physical_pct = models.DecimalField(
+        _("physical (%)"), max_digits=5, decimal_places=2, validators=PERCENT
+    )
+    financial = models.DecimalField(_("finance (Rp)"), max_digits=18, decimal_places=2)
+    note = models.TextField(_("note"), blank=True)
+    reported_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("realisation")
+        verbose_name_plural = _("realisations")
+        ordering = ["sub_activity", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_activity", "month"], name="realisation_once_a_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(physical_pct__gte=0) & Q(physical_pct__lte=100),
+                name="realisation_physical_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sub_activity.code} {self.month}"
+
+
+class RealisationCorrection(models.Model):
+    """A recorded change of an earlier month's realisation: never silent."""
+
+    realisation = models.ForeignKey(
+        Realisation, on_delete=models.CASCADE, related_name="corrections"
+    )
+    old_physical_pct = models.DecimalField(max_digits=5, decimal_places=2)
+    old_financial = models.DecimalField(max_digits=18, decimal_places=2)
+    new_physical_pct = models.DecimalField(max_digits=5, decimal_places=2)
+    new_financial = models.DecimalField(max_digits=18, decimal_places=2)
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("realisation correction")
+        verbose_name_plural = _("realisation corrections")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.realisation} {self.at:%Y-%m-%d}"
