@@ -1,4 +1,4 @@
-"""Work plans: the budget nomenclature, each unit's sub kegiatan, monthly targets and realisation."""
+"""Work plans: the budget nomenclature, sub kegiatan, monthly targets and realisation."""
 
 from __future__ import annotations
 
@@ -206,3 +206,63 @@ class RealisationCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.realisation} {self.at:%Y-%m-%d}"
+
+
+# --- progress of one sub kegiatan ----------------------------------------------------------
+
+
+class Progress:
+    """Target, realisation and deviation of one sub kegiatan in one month (cumulative)."""
+
+    def __init__(self, sub: SubActivity, month: int, thresholds: object) -> None:
+        from tuntas.lib import deviation as dev
+
+        targets = {t.month: t for t in sub.targets.all()}
+        reals = {r.month: r for r in sub.realisations.all()}
+        self.sub = sub
+        self.month = month
+        target = targets.get(month)
+        real = reals.get(month)
+        self.reported = real is not None
+        self.target_physical = target.physical_pct if target else None
+        self.target_financial_pct = (
+            dev.financial_pct(target.financial, sub.pagu) if target else None
+        )
+        self.real_physical = real.physical_pct if real else None
+        self.real_financial_pct = dev.financial_pct(real.financial, sub.pagu) if real else None
+        self.real_financial = real.financial if real else None
+        self.dev_physical = (
+            dev.deviation(self.target_physical, self.real_physical)
+            if self.target_physical is not None and self.real_physical is not None
+            else None
+        )
+        self.dev_financial = (
+            dev.deviation(self.target_financial_pct, self.real_financial_pct)
+            if self.target_financial_pct is not None and self.real_financial_pct is not None
+            else None
+        )
+        statuses = [
+            dev.status(d, thresholds)  # type: ignore[arg-type]
+            for d in (self.dev_physical, self.dev_financial)
+            if d is not None
+        ]
+        order = {"green": 0, "yellow": 1, "red": 2}
+        self.status = max(statuses, key=order.__getitem__) if statuses else None
+        self.kritis = bool(
+            self.target_physical is not None
+            and self.dev_physical is not None
+            and dev.kontrak_kritis(self.target_physical, self.dev_physical)
+        )
+        points = [(m, reals[m].physical_pct) for m in sorted(reals) if m <= month]
+        self.projection = dev.projection(points) if points else None
+        year_end = targets.get(12)
+        self.projection_short = bool(
+            self.projection is not None
+            and year_end is not None
+            and dev.projection_short(self.projection, year_end.physical_pct)
+        )
+
+
+def sub_activity_progress(sub: SubActivity, month: int, thresholds: object) -> Progress:
+    """Return the progress of a sub kegiatan in a month (targets and realisations prefetched)."""
+    return Progress(sub, month, thresholds)
