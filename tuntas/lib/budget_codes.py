@@ -8,6 +8,7 @@ government level (``1`` provinsi, ``2`` kabupaten/kota) and kegiatan ``01``, sub
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from typing import Literal
 
 Level = Literal["urusan", "bidang", "program", "kegiatan", "sub_kegiatan"]
@@ -56,19 +57,18 @@ class BudgetCode:
 
     def __post_init__(self) -> None:
         # Each level must extend the one above, with no gaps: "1.03" then "1.03.02", …
-        parts = [self.urusan, self.bidang, self.program, self.kegiatan, self.sub_kegiatan]
+        parts = self._parts()
         present = [part for part in parts if part is not None]
         if parts[: len(present)] != present:
             raise BudgetCodeError(f"budget code levels have a gap: {parts}")
-        for upper, lower in zip(present, present[1:], strict=False):
+        for upper, lower in itertools.pairwise(present):
             if not lower.startswith(upper + "."):
                 raise BudgetCodeError(f"{lower!r} is not under {upper!r}")
 
     @property
     def level(self) -> Level:
         """Return the deepest level this code names."""
-        parts = [self.urusan, self.bidang, self.program, self.kegiatan, self.sub_kegiatan]
-        return LEVELS[sum(part is not None for part in parts) - 1]
+        return LEVELS[sum(part is not None for part in self._parts()) - 1]
 
     @property
     def code(self) -> str:
@@ -78,12 +78,17 @@ class BudgetCode:
     @property
     def parent(self) -> BudgetCode | None:
         """Return the code one level up, or None for an urusan."""
-        if self.level == "urusan":
+        depth = LEVELS.index(self.level)
+        if depth == 0:
             return None
-        return dataclasses.replace(self, **{self.level: None})
+        kept = [part if index < depth else None for index, part in enumerate(self._parts())]
+        return BudgetCode(self.urusan, *kept[1:])
 
     def __str__(self) -> str:
         return self.code
+
+    def _parts(self) -> list[str | None]:
+        return [self.urusan, self.bidang, self.program, self.kegiatan, self.sub_kegiatan]
 
 
 def parse_code(
@@ -154,8 +159,7 @@ def _resolve_penunjang(raw: str, segments: list[str], own_bidang: str | None) ->
         raise BudgetCodeError(
             f"own_bidang {own_bidang!r} is a {bidang.level} code; it must be a bidang like '1.03'"
         )
-    assert bidang.bidang is not None
-    return bidang.bidang.split(".")[: len(segments)] + segments[2:]
+    return bidang.code.split(".")[: len(segments)] + segments[2:]
 
 
 def _segment(raw: str, value: str, name: str, digits: int) -> str:
@@ -192,6 +196,13 @@ def _government_digit(raw: str, value: str, government_level: GovernmentLevel) -
 def _sub_kegiatan_number(raw: str, value: str) -> str:
     # Kepmendagri 050-5889/2021 numbered sub kegiatan with 2 digits ("…01.01"); the
     # current nomenclature uses 4 ("…01.0001"). The number is the same.
-    if len(value) == 2:
-        value = value.zfill(4)
-    return _segment(raw, value, "sub kegiatan", 4)
+    if not (value.isascii() and value.isdigit()):
+        problem = "is not a number"
+    elif len(value) not in (2, 4):
+        problem = "must be 4 digits"
+    else:
+        return value.zfill(4)
+    raise BudgetCodeError(
+        f"budget code {raw!r}: the sub kegiatan segment {value!r} {problem} "
+        f"(4 digits, or 2 in the older Kepmendagri 050-5889/2021 numbering)"
+    )

@@ -154,6 +154,7 @@ class AgendaItem(models.Model):
     class Source(models.TextChoices):
         ACTION_ITEM = "action_item", _("Open action item")
         ISSUE = "issue", _("Issue")
+        WARNING = "warning", _("Early warning")
         OTHER = "other", _("Other")
 
     class Outcome(models.TextChoices):
@@ -178,6 +179,14 @@ class AgendaItem(models.Model):
     action_item = models.ForeignKey(
         "ActionItem",
         verbose_name=_("action item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    sub_activity = models.ForeignKey(
+        "plans.SubActivity",
+        verbose_name=_("sub kegiatan"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

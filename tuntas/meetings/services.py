@@ -99,7 +99,7 @@ def _locked_meeting(meeting: Meeting) -> Meeting:
 # --- agenda ----------------------------------------------------------------------------------
 
 # Why an issue needs the meeting, most pressing first (the documented priority order).
-PRIORITY = ["escalation_proposed", "overdue", "critical", "unanswered", "new"]
+PRIORITY = ["escalation_proposed", "overdue", "critical", "red_plan", "unanswered", "new"]
 
 
 def _previous_meeting(meeting: Meeting) -> Meeting | None:
@@ -118,7 +118,10 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[str, Any, str]]:
 
     1. open action items of earlier meetings of the series, overdue first;
     2. open issues of the Asisten's portfolio that need the meeting, by priority: escalation
-       proposed, past their time limit, critical, a request unanswered, new since last meeting.
+       proposed, past their time limit, critical, tied to a sub kegiatan in red deviation, a
+       request unanswered, new since last meeting;
+    3. early warnings of the portfolio's sub kegiatan (red deviation, kontrak kritis) that no
+       issue on the agenda already covers.
     """
     today = timezone.localdate(meeting.starts_at)
     out: list[tuple[str, Any, str]] = []
@@ -149,12 +152,15 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[str, Any, str]]:
         coordinator=meeting.coordinator_id,
         status__in=[Issue.Status.SUBMITTED, Issue.Status.IN_PROGRESS],
     ).select_related("reporting_unit")
+    warnings = _portfolio_warnings(meeting, today)
+    red_subs = {w.sub.pk for w in warnings if w.kind in ("red", "kritis")}
     ranked: list[tuple[int, Issue, str]] = []
     for issue in issues:
         reasons = {
             "escalation_proposed": issue.escalation_proposed_at is not None,
             "overdue": issue.pk in overdue_ids,
             "critical": issue.urgency == Issue.Urgency.CRITICAL,
+            "red_plan": issue.sub_activity_id in red_subs,
             "unanswered": issue.pk in unanswered_ids,
             "new": bool(issue.submitted_at and issue.submitted_at >= since),
         }
@@ -165,13 +171,29 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[str, Any, str]]:
             )
     ranked.sort(key=lambda r: (r[0], r[1].submitted_at or r[1].created_at))
     out.extend((AgendaItem.Source.ISSUE, issue, reason) for _rank, issue, reason in ranked)
+    covered = {issue.sub_activity_id for _rank, issue, _reason in ranked}
+    for warning in warnings:
+        if warning.kind in ("red", "kritis") and warning.sub.pk not in covered:
+            covered.add(warning.sub.pk)
+            out.append((AgendaItem.Source.WARNING, warning, warning.label))
     return out
+
+
+def _portfolio_warnings(meeting: Meeting, today: dt.date) -> list[Any]:
+    """Early warnings of the current year's sub kegiatan of the Asisten's portfolio."""
+    from tuntas.plans.models import SubActivity
+    from tuntas.plans.services import early_warnings, with_progress_data
+
+    portfolio = Unit.objects.coordinated_by([meeting.coordinator_id], today).values("pk")
+    subs = with_progress_data(SubActivity.objects.filter(year=today.year, unit__in=portfolio))
+    return early_warnings(subs, today=today)
 
 
 REASON_LABELS = {
     "escalation_proposed": gettext_lazy("escalation proposed"),
     "overdue": gettext_lazy("past its time limit"),
     "critical": gettext_lazy("critical"),
+    "red_plan": gettext_lazy("its sub kegiatan is in red deviation"),
     "unanswered": gettext_lazy("a request unanswered"),
     "new": gettext_lazy("new since the last meeting"),
 }
@@ -187,6 +209,11 @@ def agenda_draft(*, meeting: Meeting, by: Viewer) -> list[AgendaItem]:
         meeting = _locked_meeting(meeting)
         present_issues = set(
             meeting.agenda_items.exclude(issue=None).values_list("issue_id", flat=True)
+        )
+        present_subs = set(
+            meeting.agenda_items.exclude(sub_activity=None).values_list(
+                "sub_activity_id", flat=True
+            )
         )
         present_actions = set(
             meeting.agenda_items.exclude(action_item=None).values_list("action_item_id", flat=True)
@@ -207,6 +234,22 @@ def agenda_draft(*, meeting: Meeting, by: Viewer) -> list[AgendaItem]:
                     reason=reason,
                 )
                 item.units.set([obj.unit_id])
+            elif source == AgendaItem.Source.WARNING and obj.sub.pk not in present_subs:
+                progress = obj.progress
+                detail = (
+                    _("physical %(dev)s points") % {"dev": progress.dev_physical}
+                    if progress is not None and progress.dev_physical is not None
+                    else ""
+                )
+                item = AgendaItem.objects.create(
+                    meeting=meeting,
+                    order=order,
+                    source=source,
+                    sub_activity=obj.sub,
+                    title=(_("Early warning: %(name)s") % {"name": obj.sub.name})[:300],
+                    reason=f"{reason} {detail}".strip(),
+                )
+                item.units.set([obj.sub.unit_id])
             elif source == AgendaItem.Source.ISSUE and obj.pk not in present_issues:
                 item = AgendaItem.objects.create(
                     meeting=meeting,
