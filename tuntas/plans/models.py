@@ -241,13 +241,14 @@ class Progress:
             if self.target_financial_pct is not None and self.real_financial_pct is not None
             else None
         )
-        statuses = [
+        statuses: list[str] = [
             dev.status(d, thresholds)  # type: ignore[arg-type]
             for d in (self.dev_physical, self.dev_financial)
             if d is not None
         ]
         order = {"green": 0, "yellow": 1, "red": 2}
-        self.status = max(statuses, key=order.__getitem__) if statuses else None
+        # The worse of the physical and the financial status counts.
+        self.status: str | None = max(statuses, key=order.__getitem__) if statuses else None
         self.kritis = bool(
             self.target_physical is not None
             and self.dev_physical is not None
