@@ -22,6 +22,7 @@ urlpatterns = [
     path("notifications/", include("tuntas.notifications.urls")),
     path("issues/", include("tuntas.issues.urls")),
     path("meetings/", include("tuntas.meetings.urls")),
+    path("plans/", include("tuntas.plans.urls")),
     path("healthz", org_views.health, name="health"),
     path(
         "accounts/login/",

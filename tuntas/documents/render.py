@@ -238,3 +238,50 @@ def _render(
         logger.warning("%s: %s %s", template, warning.message, " ".join(warning.hints))
     assert isinstance(pdf, bytes)
     return pdf
+
+
+# --- the monthly realisation report ------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class RealisationLine:
+    """One line of the realisation report, its numbers already written the Indonesian way.
+
+    `kind` is "unit" (a unit's total), "sub" (a sub kegiatan) or "total" (the whole report);
+    `status` is green, yellow, red or empty and colours the status cell.
+    """
+
+    kind: str
+    number: str
+    code: str
+    name: str
+    pagu: str
+    target_physical: str
+    real_physical: str
+    dev_physical: str
+    target_financial: str
+    real_financial: str
+    real_financial_pct: str
+    dev_financial: str
+    status: str
+    status_label: str
+
+
+@dataclasses.dataclass(frozen=True)
+class RealisationReport:
+    """The monthly report of physical and financial realisation (laporan realisasi)."""
+
+    letterhead: Letterhead
+    title: str
+    period: str
+    year: str
+    scope: str
+    lines: list[RealisationLine]
+    notes: list[str]
+    place_and_date: str
+    signatory: Signatory | None
+
+
+def realisation_report_pdf(data: RealisationReport) -> bytes:
+    """Render the realisation report as an A4 landscape PDF with a repeated table header."""
+    return _render("realisasi.typ", data, data.letterhead)

@@ -188,6 +188,34 @@ def issue_submit(*, issue: Issue, by: Viewer) -> Issue:
     return issue
 
 
+def issue_open_from_warning(*, issue: Issue, by: Viewer) -> Issue:
+    """The Asisten (or their Bagian) opens an issue on their own initiative, e.g. from an early
+    warning of a sub kegiatan: it is reported for the unit and accepted at Asisten level at once."""
+    today = timezone.localdate()
+    coordinator = issue.reporting_unit.coordinator_on(today)
+    if coordinator is None or coordinator.pk not in by.assistant_ids:
+        raise ActionNotAllowed("open")
+    with transaction.atomic():
+        now = timezone.now()
+        issue.reported_by = by.person
+        issue.coordinator = coordinator
+        issue.status = Issue.Status.IN_PROGRESS
+        issue.level = Level.ASSISTANT
+        issue.submitted_at = issue.accepted_at = issue.level_since = now
+        issue.save()
+        _event(issue, Kind.CREATED, by, unit=issue.reporting_unit)
+        _event(issue, Kind.SUBMITTED, by, coordinator=coordinator.short_name)
+        _event(issue, Kind.ACCEPTED, by, note=_("Opened by the Asisten from an early warning."))
+        _tell(
+            unit_people(issue.reporting_unit_id),
+            issue,
+            "accepted",
+            _("The Asisten opened an issue for your unit: %(title)s") % {"title": issue.title},
+            besides=by.person,
+        )
+    return issue
+
+
 def issue_withdraw(*, issue: Issue, by: Viewer, reason: str) -> Issue:
     """The reporter takes the issue back (a draft is simply set aside)."""
     with transaction.atomic():

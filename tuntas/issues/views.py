@@ -52,6 +52,7 @@ from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.workdays import calendar
 from tuntas.org.access import Access, Viewer, get_for_viewer, require, viewer_for
 from tuntas.org.models import Unit
+from tuntas.plans.views import issue_plan_panel
 
 # The ready-made views of the list.
 VIEWS = {
@@ -315,6 +316,7 @@ def _detail_context(issue: Issue, viewer: Viewer) -> dict[str, Any]:
         req.answer_late = req.is_answer_overdue(today)  # type: ignore[attr-defined]
     due = deadline(issue, policy=policy, cal=calendar())
     return {
+        "plan": issue_plan_panel(issue.sub_activity_id, viewer) if issue.sub_activity_id else None,
         "issue": issue,
         "actions": actions,
         "requests": requests,

@@ -432,10 +432,14 @@ def _read_csv(content: bytes) -> tuple[_Table, str]:
             "The file is neither a CSV file nor an Excel workbook (.xlsx). "
             "Upload the list as .csv or .xlsx."
         )
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    # Exports often carry title lines above the table: judge the separator by the widest of
+    # the first lines, not by the first one alone.
+    sample = [line for line in text.splitlines() if line.strip()][:15] or [""]
     delimiter = max(
         (",", ";", "\t"),
-        key=lambda candidate: len(next(csv.reader([first_line], delimiter=candidate))),
+        key=lambda candidate: max(
+            len(next(csv.reader([line], delimiter=candidate))) for line in sample
+        ),
     )
     table: _Table = []
     try:

@@ -25,6 +25,7 @@ from tuntas.issues.queries import issue_summary, portfolio_counts
 from tuntas.lib import workdays
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
+from tuntas.lib.importing import import_screen
 from tuntas.notifications.tasks import send_plain_email
 from tuntas.org import imports, services
 from tuntas.org.access import (
@@ -51,6 +52,7 @@ from tuntas.org.forms import (
     WorkdayOverrideForm,
 )
 from tuntas.org.models import ChangeLog, Government, Person, RoleAssignment, Unit, WorkdayOverride
+from tuntas.plans.views import portfolio_plan
 
 Role = RoleAssignment.Role
 
@@ -154,11 +156,16 @@ def home(request: HttpRequest) -> HttpResponse:
     """Show what the person is responsible for: roles, units, and their portfolio."""
     viewer = viewer_for(request)
     portfolio = _portfolio(viewer)
+    plan: dict[str, Any] = {}
     if portfolio:
         counts = portfolio_counts(assistant_ids=viewer.assistant_ids, today=viewer.today)
+        plan = portfolio_plan(portfolio, today=viewer.today)
         for unit in portfolio:
             unit.issue_counts = counts.get(unit.pk, {})  # type: ignore[attr-defined]
+            unit.plan = plan["units"].get(unit.pk)  # type: ignore[attr-defined]
     context: dict[str, Any] = {
+        "plan_warnings": plan.get("warnings", []),
+        "plan_warning_count": plan.get("warning_count", 0),
         "assignments": viewer.assignments,
         "portfolio": portfolio,
         "assistants": _assistants_overview(viewer),
@@ -574,50 +581,21 @@ def import_data(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     if not viewer.is_admin:
         raise_for_reader(viewer)
-    key = _IMPORT_SESSION_KEY.format(kind=kind)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    preview = None
-    if request.method == "POST" and request.POST.get("step") == "confirm":
-        data = request.session.get(key)
-        if not data or data.get("sha256") != request.POST.get("sha256"):
-            messages.error(request, _("The preview has expired. Upload the file again."))
-            return redirect("org:import", kind=kind)
-        preview = imports.ImportPreview.from_data(data)
-        try:
-            result = imports.import_apply(preview=preview, by=viewer.person)
-        except imports.ImportConflict as conflict:
-            preview = conflict.preview
-            request.session[key] = preview.to_data()
-            messages.error(request, _("The data changed since the preview; check the new preview."))
-        else:
-            del request.session[key]
-            messages.success(
-                request,
-                _(
-                    "Import finished: %(created)s created, %(updated)s updated, "
-                    "%(unchanged)s unchanged."
-                )
-                % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            )
-            return redirect("org:unit_list" if kind == "units" else "org:person_list")
-    elif request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        preview = imports.import_parse(
-            kind=import_kind, filename=upload.name, content=upload.read()
-        )
-        if preview.is_valid:
-            request.session[key] = preview.to_data()
-    return render(
+    return import_screen(
         request,
-        "org/import_form.html",
-        {
-            "form": form,
-            "preview": preview,
+        session_key=_IMPORT_SESSION_KEY.format(kind=kind),
+        form=ImportUploadForm(request.POST or None, request.FILES or None),
+        parse=lambda name, content: imports.import_parse(
+            kind=import_kind, filename=name, content=content
+        ),
+        load=imports.ImportPreview.from_data,
+        apply=lambda preview: imports.import_apply(preview=preview, by=viewer.person),
+        conflict=imports.ImportConflict,
+        again_url=reverse("org:import", args=[kind]),
+        done_url=reverse("org:unit_list" if kind == "units" else "org:person_list"),
+        context={
             "kind": kind,
+            "title": _("Import units") if kind == "units" else _("Import people"),
             "columns": imports.column_guide(import_kind),
         },
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from tuntas.org.models import Person, Unit
 
 MONTHS = range(1, 13)
+PROJECTION_FROM_MONTH = 6
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
@@ -257,8 +258,11 @@ class Progress:
         points = [(m, reals[m].physical_pct) for m in sorted(reals) if m <= month]
         self.projection = dev.projection(points) if points else None
         year_end = targets.get(12)
+        # Three months of pace cannot foresee the steep middle of an S-curve: the projection
+        # only warns from June on, when the remaining months are few enough to judge.
         self.projection_short = bool(
-            self.projection is not None
+            month >= PROJECTION_FROM_MONTH
+            and self.projection is not None
             and year_end is not None
             and dev.projection_short(self.projection, year_end.physical_pct)
         )

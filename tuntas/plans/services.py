@@ -77,7 +77,7 @@ def targets_save(*, sub: SubActivity, rows: dict[int, tuple[Decimal, Decimal]], 
             raise PlanError(f"financial_{month}", _("The amount cannot exceed the budget (pagu)."))
         if physical < previous[0] or financial < previous[1]:
             raise PlanError(
-                f"physical_{month}",
+                f"physical_{month}" if physical < previous[0] else f"financial_{month}",
                 _("Targets are cumulative: a month cannot be lower than the month before."),
             )
         previous = (physical, financial)

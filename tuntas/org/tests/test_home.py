@@ -57,13 +57,17 @@ def test_home_rejects_post(org):
 
 
 def test_the_asisten_home_pins_its_query_count(org, django_assert_num_queries):
+    from tuntas.plans.tests.kit import make_sub, report_months
+
+    report_months(make_sub(org, org.pupr), org.pupr_operator, [(1, 0)])
     client = org.client_for(org.asisten2)
     client.get(reverse("org:home"))
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(19):
         client.get(reverse("org:home"))
     for i in range(15):
-        make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
-    with django_assert_num_queries(14):
+        unit = make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
+        report_months(make_sub(org, unit), org.admin, [(1, 0), (2, 0)])
+    with django_assert_num_queries(19):
         client.get(reverse("org:home"))
 
 
@@ -92,3 +96,40 @@ def test_the_asisten_sees_per_unit_what_needs_them(org):
     assert (
         next(u for u in response.context["portfolio"] if u.short_name == "PDAM").issue_counts == {}
     )
+
+
+def test_the_asisten_sees_each_units_deviation_and_the_early_warnings(org):
+    from decimal import Decimal
+
+    import time_machine
+
+    from tuntas.plans.tests.kit import at, make_sub, report_months
+
+    m = Decimal(1_000_000)
+    with time_machine.travel(at("2026-06-16"), tick=False):
+        road = make_sub(org, org.pupr, name="Jalan Lingkar Utara")
+        report_months(
+            road,
+            org.pupr_operator,
+            [(2, 0), (5, 30 * m), (10, 70 * m), (18, 140 * m), (16, 200 * m)],
+        )
+        response = org.client_for(org.asisten2).get(reverse("org:home"))
+
+    pupr = next(u for u in response.context["portfolio"] if u.short_name == "PUPR")
+    pdam = next(u for u in response.context["portfolio"] if u.short_name == "PDAM")
+    assert (pupr.plan.dev_physical, pupr.plan.dev_financial) == (
+        Decimal("-12.00"),
+        Decimal("-3.00"),
+    )
+    assert pupr.plan.status == "red"
+    assert pdam.plan is None  # no sub kegiatan this year
+    assert [i["warning"].kind for i in response.context["plan_warnings"]][:2] == ["kritis", "red"]
+    body = response.content.decode()
+    assert 'id="early-warnings"' in body
+    assert reverse("plans:detail", args=[road.pk]) in body
+
+
+def test_an_operator_sees_no_early_warning_card(org):
+    response = org.client_for(org.pupr_operator).get(reverse("org:home"))
+
+    assert 'id="early-warnings"' not in response.content.decode()

@@ -11,6 +11,7 @@ from tuntas.issues.demo import issues_demo_load
 from tuntas.meetings.demo import meetings_demo_load
 from tuntas.notifications.services import emails_paused
 from tuntas.org.demo import demo_load
+from tuntas.plans.demo import plans_demo_load
 
 
 class Command(BaseCommand):
@@ -43,12 +44,21 @@ class Command(BaseCommand):
         )
         with emails_paused():  # demo people have made-up addresses on real domains
             issues = issues_demo_load()
+            # Before the meetings, so that their draft agendas can offer the early warnings.
+            plans = plans_demo_load()
             meetings = meetings_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Permasalahan contoh dimuat: {issues['issues']} baru, {issues['skipped']} sudah "
                 f"ada; {issues['requests']} permintaan dukungan, {issues['responses']} tanggapan, "
                 f"{issues['events']} catatan linimasa, {issues['notifications']} notifikasi."
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rencana kerja contoh dimuat: {plans['sub_activities']} sub kegiatan baru, "
+                f"{plans['targets']} rencana bulanan, {plans['realisations']} laporan realisasi, "
+                f"{plans['issues_linked']} permasalahan ditautkan."
             )
         )
         self.stdout.write(
