@@ -121,8 +121,10 @@ def errors_of(preview):
     return {(row.number, column) for row in preview.rows for column, _message in row.errors}
 
 
-def parse(kind, content, filename="file.xlsx"):
-    return plans_import_parse(kind=kind, year=YEAR, filename=filename, content=content)
+def parse(kind, content, filename="file.xlsx", language="en"):
+    # Messages are written when the file is read, in the language active then.
+    with translation.override(language):
+        return plans_import_parse(kind=kind, year=YEAR, filename=filename, content=content)
 
 
 def import_dpa(org):
@@ -305,7 +307,7 @@ def test_errors_are_in_indonesian(org):
     )
 
     with translation.override("id"):
-        preview = parse("dpa", content, "dpa.csv")
+        preview = parse("dpa", content, "dpa.csv", language="id")
         line = preview.error_lines()[0]
 
     assert line.startswith("Baris 2")
