@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.issues.forms import AttachmentsField
 from tuntas.lib.concurrency import VersionedModelForm
 from tuntas.lib.forms import StyledForm, style_widgets
 from tuntas.lib.money import format_rupiah, parse_rupiah
+from tuntas.org.models import Person, RoleAssignment
 from tuntas.plans.charts import month_label
-from tuntas.plans.models import MONTHS, PlanPolicy
+from tuntas.plans.models import MONTHS, PlanPolicy, SubActivity
 from tuntas.plans.services import MONTH_NAMES
 
 CENT = Decimal("0.01")
@@ -137,6 +139,10 @@ class RealisationForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only when you change a month already reported."),
     )
+    attachments = AttachmentsField(
+        label=_("Evidence (photos, PDF, DOCX, XLSX)"),
+        help_text=_("Photos of the work, minutes of progress, SP2D: added to the month's files."),
+    )
 
     def __init__(self, *args: Any, correcting: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -158,3 +164,31 @@ class PlanPolicyForm(VersionedModelForm):
         if yellow is not None and red is not None and red < yellow:
             self.add_error("red_points", _("Red begins at least as far behind as yellow."))
         return data
+
+
+def pptk_label(person: Person) -> str:
+    """A person as the PPTK choice shows them: the name and the NIP, when there is one."""
+    return f"{person.full_name} — NIP {person.nip}" if person.nip else person.full_name
+
+
+class SubActivityForm(VersionedModelForm):
+    """The data of a sub kegiatan the unit keeps: its PPTK, location and output."""
+
+    class Meta:
+        model = SubActivity
+        fields = ["pptk", "location", "output", "output_target", "output_unit"]
+
+    def __init__(self, *args: Any, today: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sub = self.instance
+        people = RoleAssignment.objects.active(today).filter(unit_id=sub.unit_id).values("person")
+        choices = Person.objects.filter(pk__in=people, is_active=True)
+        if sub.pptk_id:
+            # A PPTK who has since left the unit stays choosable until replaced.
+            choices = Person.objects.filter(pk__in=people, is_active=True) | Person.objects.filter(
+                pk=sub.pptk_id
+            )
+        field = self.fields["pptk"]
+        field.queryset = choices.distinct().order_by("full_name")  # type: ignore[attr-defined]
+        field.label_from_instance = pptk_label  # type: ignore[attr-defined]
+        field.help_text = _("The unit's active people; the NIP is shown after the name.")

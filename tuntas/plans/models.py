@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.lib.uploads import StoredFile, random_name
 from tuntas.org.models import Person, Unit
 
 MONTHS = range(1, 13)
@@ -184,6 +185,22 @@ class Realisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sub_activity.code} {self.month}"
+
+
+def evidence_path(instance: RealisationFile, filename: str) -> str:
+    """Store evidence under a random name; the original name stays in the row."""
+    return random_name("realisation", filename)
+
+
+class RealisationFile(StoredFile):
+    """A photo or document that shows a month's realisation (evidence)."""
+
+    realisation = models.ForeignKey(Realisation, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("realisation evidence")
+        verbose_name_plural = _("realisation evidence")
 
 
 class RealisationCorrection(models.Model):

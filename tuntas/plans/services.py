@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tuntas.lib import deviation as dev
+from tuntas.lib.uploads import store_all
 from tuntas.org.access import Viewer
 from tuntas.plans.models import (
     MonthlyTarget,
@@ -21,6 +24,7 @@ from tuntas.plans.models import (
     Progress,
     Realisation,
     RealisationCorrection,
+    RealisationFile,
     SubActivity,
 )
 
@@ -107,6 +111,7 @@ def realisation_save(
     by: Viewer,
     reason: str = "",
     today: dt.date | None = None,
+    files: Sequence[tuple[UploadedFile, str]] = (),
 ) -> Realisation:
     """Record a month's realisation; earlier months only as recorded corrections."""
     today = today or timezone.localdate()
@@ -158,6 +163,7 @@ def realisation_save(
                 "reported_at": timezone.now(),
             },
         )
+        store_all(RealisationFile, files, realisation=realisation, uploaded_by=by.person)
         locked.version += 1
         locked.save(update_fields=["version"])
     return realisation

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -38,12 +38,13 @@ from tuntas.plans.access import (
     visible_sub_activities,
 )
 from tuntas.plans.charts import month_label, s_curve_svg
-from tuntas.plans.forms import PlanPolicyForm, RealisationForm, TargetsForm
+from tuntas.plans.forms import PlanPolicyForm, RealisationForm, SubActivityForm, TargetsForm
 from tuntas.plans.models import (
     MONTHS,
     PlanPolicy,
     Progress,
     RealisationCorrection,
+    RealisationFile,
     SubActivity,
 )
 from tuntas.plans.services import (
@@ -324,6 +325,13 @@ def sub_activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sub, viewer, access = _get_sub_for_user(request, pk)
     policy = PlanPolicy.current()
     months = _month_rows(sub, policy, viewer.today)
+    files: dict[int, list[RealisationFile]] = {}
+    for evidence in RealisationFile.objects.filter(realisation__sub_activity=sub).select_related(
+        "realisation"
+    ):
+        files.setdefault(evidence.realisation.month, []).append(evidence)
+    for row in months:
+        row["files"] = files.get(row["month"], [])
     context = {
         "sub": sub,
         "months": months,
@@ -335,10 +343,95 @@ def sub_activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "issues": visible_issues(viewer)
         .filter(sub_activity=sub)
         .select_related("reporting_unit", "category"),
+        "has_files": bool(files),
         "can_write": access >= Access.WRITE,
         "can_open_issue": can_open_issue(viewer, sub),
     }
     return render(request, "plans/sub_activity_detail.html", context)
+
+
+# --- one unit -------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitMonth:
+    """A unit's cumulative progress in one month, weighted by pagu, as the S-curve reads it."""
+
+    month: int
+    target_physical: Decimal | None
+    real_physical: Decimal | None
+    target_financial_pct: Decimal | None
+    real_financial_pct: Decimal | None
+
+    @property
+    def label(self) -> str:
+        return str(MONTH_NAMES[self.month])
+
+
+def unit_months(subs: list[SubActivity]) -> list[UnitMonth]:
+    """Weigh the sub kegiatan (prefetched) month by month: physical by pagu, finance in Rp."""
+    total_pagu = sum((s.pagu for s in subs), Decimal(0))
+    targets = [({t.month: t for t in s.targets.all()}, s.pagu) for s in subs]
+    reals = [({r.month: r for r in s.realisations.all()}, s.pagu) for s in subs]
+    rows = []
+    for month in MONTHS:
+        planned = [(by[month], pagu) for by, pagu in targets if month in by]
+        done = [(by[month], pagu) for by, pagu in reals if month in by]
+        rows.append(
+            UnitMonth(
+                month,
+                dev.weighted((t.physical_pct, pagu) for t, pagu in planned) if planned else None,
+                dev.weighted((r.physical_pct, pagu) for r, pagu in done) if done else None,
+                dev.financial_pct(sum((t.financial for t, _p in planned), Decimal(0)), total_pagu)
+                if planned
+                else None,
+                dev.financial_pct(sum((r.financial for r, _p in done), Decimal(0)), total_pagu)
+                if done
+                else None,
+            )
+        )
+    return rows
+
+
+@login_required
+@require_GET
+def unit_plan(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """Show a unit's S-curve, weighted by pagu, and its sub kegiatan of a year."""
+    viewer = viewer_for(request)
+    today = viewer.today
+    visible = visible_sub_activities(viewer).filter(unit_id=unit_pk)
+    unit = Unit.objects.filter(pk=unit_pk, pk__in=visible.values("unit_id")).first()
+    if unit is None:
+        raise Http404
+    year = as_int(request.GET.get("year"), 2000, 2100) or today.year
+    policy = PlanPolicy.current()
+    subs = list(with_progress_data(visible.filter(year=year).order_by("code")))
+    rows = sub_rows(subs, today=today, policy=policy)
+    groups, _total = units_progress(rows, policy=policy)
+    months = unit_months(subs)
+    context = {
+        "unit": unit,
+        "year": year,
+        "years": sorted({*visible.values_list("year", flat=True).distinct(), today.year}),
+        "group": groups[0] if groups else None,
+        "months": months,
+        "chart": s_curve_svg(months, title=unit.name, chart_id=f"s-curve-unit-{unit.pk}")
+        if subs
+        else None,
+    }
+    return render(request, "plans/unit_plan.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sub_activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let the unit keep its sub kegiatan's PPTK, location and output up to date."""
+    sub, viewer, _access = _get_sub_for_user(request, pk, Access.WRITE)
+    form = SubActivityForm(request.POST or None, instance=sub, today=viewer.today)
+    if request.method == "POST" and form.is_valid() and form.save_versioned() is not None:
+        messages.success(request, _("The sub kegiatan data have been saved."))
+        return redirect("plans:detail", pk=sub.pk)
+    return render(request, "plans/sub_activity_form.html", {"sub": sub, "form": form})
 
 
 @login_required
@@ -387,7 +480,9 @@ def realisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial.update(
             physical=existing.physical_pct, financial=existing.financial, note=existing.note
         )
-    form = RealisationForm(request.POST or None, initial=initial, correcting=bool(reported))
+    form = RealisationForm(
+        request.POST or None, request.FILES or None, initial=initial, correcting=bool(reported)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -400,6 +495,7 @@ def realisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=data.get("reason", ""),
                 by=viewer,
                 today=viewer.today,
+                files=data["attachments"],
             )
         except PlanError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -565,6 +661,36 @@ def issue_from_sub(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied from None
     messages.success(request, _("The issue has been opened and accepted at the Asisten level."))
     return redirect("issues:detail", pk=issue.pk)
+
+
+@login_required
+@require_GET
+def realisation_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Send a realisation's evidence to someone who may see its sub kegiatan, as a download."""
+    viewer = viewer_for(request)
+
+    def decide(v: Viewer, evidence: RealisationFile) -> Access:
+        return sub_activity_access(v, evidence.realisation.sub_activity)
+
+    evidence, _access = get_for_viewer(
+        viewer,
+        RealisationFile.objects.select_related("realisation__sub_activity"),
+        pk,
+        decide,
+    )
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 # --- rules ----------------------------------------------------------------------------------

@@ -153,7 +153,7 @@ def test_it_lists_the_linked_issues_the_viewer_may_see(org, road):
 def test_it_pins_its_query_count(org, road, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(url(road))
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(url(road))
     report(road, 5, 20, 200 * M, org.pupr_operator)
     PlanPolicy.objects.update(allow_corrections=True)
@@ -163,7 +163,7 @@ def test_it_pins_its_query_count(org, road, django_assert_num_queries):
         make_issue(org, "submitted", title=title).__class__.objects.filter(title=title).update(
             sub_activity=road
         )
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(url(road))
     assert len(response.context["corrections"]) == 3
     assert len(response.context["issues"]) == 3

@@ -6,8 +6,16 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tuntas.issues.tests.viewkit import field_errors, login_redirect, messages_of
-from tuntas.plans.models import PlanPolicy, RealisationCorrection
+from tuntas.issues.tests.viewkit import (
+    HTML,
+    PNG,
+    field_errors,
+    login_redirect,
+    messages_of,
+    textarea,
+    upload,
+)
+from tuntas.plans.models import PlanPolicy, RealisationCorrection, RealisationFile
 from tuntas.plans.tests.kit import NOW, make_sub, report, report_months
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +196,51 @@ def test_the_months_target_is_shown_as_a_hint(org, sub):
     response = org.client_for(org.pupr_operator).get(url(sub))
 
     assert "Rp140.000.000" in response.content.decode()  # April: 14 % of 1 M
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+
+def test_evidence_is_stored_under_a_random_name_and_judged_by_its_content(org, sub):
+    photo = upload("laporan-april.pdf", PNG, "application/pdf")
+
+    response = org.client_for(org.pupr_operator).post(
+        url(sub), entry(note="Foto progres.", attachments=[photo])
+    )
+
+    assert response.status_code == 302
+    [evidence] = RealisationFile.objects.all()
+    assert evidence.realisation == sub.realisations.get(month=4)
+    assert evidence.content_type == "image/png"  # judged by content, not by name
+    assert evidence.original_name == "laporan-april.pdf"
+    assert evidence.uploaded_by == org.pupr_operator
+    name = str(evidence.file.name)
+    assert name.startswith("realisation/") and name.endswith(".png")
+    assert "laporan" not in name
+    detail = org.client_for(org.asisten2).get(reverse("plans:detail", args=[sub.pk]))
+    assert reverse("plans:realisation_file", args=[evidence.pk]) in detail.content.decode()
+    assert "laporan-april.pdf" in detail.content.decode()
+
+
+def test_a_web_page_named_as_a_photo_is_refused_next_to_the_field(org, sub):
+    fake = upload("foto.jpg", HTML, "image/jpeg")
+
+    response = org.client_for(org.pupr_operator).post(
+        url(sub), entry(note="Pengaspalan ruas km 2-3.", attachments=[fake])
+    )
+
+    assert response.status_code == 200
+    assert len(field_errors(response, "attachments")) == 1
+    body = response.content.decode()
+    assert 'name="physical" value="17,5"' in body
+    assert 'name="financial" value="135.000.000"' in body
+    assert textarea(response, "note") == "Pengaspalan ruas km 2-3."
+    assert 4 not in months(sub)
+    assert not RealisationFile.objects.exists()
+
+
+def test_the_form_sends_files(org, sub):
+    body = org.client_for(org.pupr_operator).get(url(sub)).content.decode()
+
+    assert 'enctype="multipart/form-data"' in body
+    assert 'name="attachments"' in body
