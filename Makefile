@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a local trial: development settings unless the environment says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test lint types migrations-check messages messages-check demo worker install install-dev vendor lock screenshots clean
+.PHONY: run test lint types migrations-check messages messages-check demo worker scheduler install install-dev vendor lock screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ $(VENV)/.dev-installed: requirements-dev.lock | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.dev-installed
 
-## run: create the venv, migrate SQLite, load the Payakumbuh demo, start web server + worker
+## run: create the venv, migrate SQLite, load the Payakumbuh demo, start web server + worker + scheduler
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
@@ -36,6 +36,10 @@ demo: install
 
 worker: install
 	$(RUN_ENV) $(BIN)/python manage.py db_worker --queue-name '*'
+
+## scheduler: run the periodic jobs (deadline sweeps, meeting reminders) at 07.00 WIB
+scheduler: install
+	$(RUN_ENV) $(BIN)/python manage.py scheduler
 
 ## test: lint, types, migrations in step with models, translations complete, then pytest
 test: install-dev lint types migrations-check messages-check

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tuntas.meetings",
     "tuntas.documents",
     "tuntas.plans",
+    "tuntas.scheduler",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,14 @@ TASKS = {
 
 # Delivery attempts before an email is shown as failed.
 NOTIFY_EMAIL_MAX_ATTEMPTS = env_int("NOTIFY_EMAIL_MAX_ATTEMPTS", 5)
+
+# WhatsApp through an HTTP gateway; an empty URL turns the channel off. The payload is a JSON
+# template whose {phone} and {message} placeholders are replaced by JSON-escaped values.
+WHATSAPP_GATEWAY_URL = env_str("WHATSAPP_GATEWAY_URL")
+WHATSAPP_TOKEN = env_secret("WHATSAPP_TOKEN")
+WHATSAPP_PAYLOAD = env_str("WHATSAPP_PAYLOAD", '{"target": "{phone}", "message": "{message}"}')
+WHATSAPP_TIMEOUT = env_int("WHATSAPP_TIMEOUT", 15)
+NOTIFY_WHATSAPP_MAX_ATTEMPTS = env_int("NOTIFY_WHATSAPP_MAX_ATTEMPTS", 5)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from tuntas.issues import services as issue_services
 from tuntas.issues.models import Event, Issue, IssueRequest, Level, Policy
 from tuntas.issues.queries import overdue_q
+from tuntas.lib.dates import format_date, format_time
 from tuntas.lib.uploads import store_all
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.models import (
@@ -730,4 +731,33 @@ def action_items_remind(*, now: dt.datetime | None = None) -> int:
                 url=f"/meetings/actions/{item.pk}/",
             )
             count += 1
+    return count
+
+
+def meetings_remind_tomorrow(*, now: dt.datetime) -> int:
+    """Remind everyone concerned of tomorrow's meetings whose invitations were sent."""
+    # No stamp on the meeting: the scheduler's JobRun row already runs this once a day.
+    tz = timezone.get_current_timezone()
+    tomorrow = timezone.localdate(now, tz) + dt.timedelta(days=1)
+    start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min), tz)
+    meetings = Meeting.objects.filter(
+        status=Meeting.Status.INVITED,
+        starts_at__gte=start,
+        starts_at__lt=start + dt.timedelta(days=1),
+    ).order_by("starts_at")
+    count = 0
+    for meeting in meetings:
+        notification_send(
+            recipients=meeting_people(meeting),
+            kind="meetings.reminder",
+            title=_("Tomorrow: %(title)s") % {"title": meeting.title},
+            body=_("Tomorrow, %(date)s at %(time)s, %(place)s.")
+            % {
+                "date": format_date(meeting.starts_at),
+                "time": format_time(meeting.starts_at),
+                "place": meeting.place or meeting.online_link,
+            },
+            url=f"/meetings/{meeting.pk}/",
+        )
+        count += 1
     return count

@@ -55,6 +55,7 @@ class Delivery(models.Model):
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("Email")
+        WHATSAPP = "whatsapp", _("WhatsApp")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -95,6 +96,15 @@ class Delivery(models.Model):
     def __str__(self) -> str:
         return f"{self.get_channel_display()} → {self.address} ({self.get_status_display()})"
 
+    def requeue(self) -> bool:
+        """Put a failed delivery back in the queue with fresh attempts; refuse any other status."""
+        requeued = Delivery.objects.filter(pk=self.pk, status=Delivery.Status.FAILED).update(
+            status=Delivery.Status.QUEUED, attempts=0, last_error=""
+        )
+        if requeued:
+            self.refresh_from_db()
+        return bool(requeued)
+
 
 class DeliveryAttachment(models.Model):
     """A file sent with a delivery, such as a letter PDF or an .ics invitation."""
@@ -112,3 +122,77 @@ class DeliveryAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class KindGroup(models.TextChoices):
+    """The families of notification kinds a person sets preferences for."""
+
+    ISSUES = "issues", _("Issues and requests")
+    MEETINGS = "meetings", _("Meetings")
+    PLANS = "plans", _("Work plans")
+    ORG = "org", _("Organisation and roles")
+    DIGEST = "digest", _("Weekly digest")
+
+
+# Kinds that reach people on WhatsApp unless they turned it off.
+URGENT_KINDS = frozenset(
+    {
+        "issues.escalated",
+        "issues.escalation_proposed",
+        "issues.request_added",
+        "meetings.invited",
+        "meetings.cancelled",
+        "meetings.rescheduled",
+        "meetings.action_due",
+        "meetings.reminder",
+    }
+)
+
+
+def kind_group(kind: str) -> str | None:
+    """Return the preference group of a notification kind such as issues.escalated."""
+    prefix = kind.split(".", 1)[0]
+    return prefix if prefix in KindGroup.values else None
+
+
+def channel_default(kind: str, channel: str) -> bool:
+    """Whether a kind goes out through a channel for a person who set nothing."""
+    if channel == Delivery.Channel.WHATSAPP:
+        return kind in URGENT_KINDS
+    return True
+
+
+def group_default(group: str, channel: str) -> bool:
+    """Whether a group's checkbox starts ticked: WhatsApp only where the group has urgent kinds."""
+    if channel == Delivery.Channel.WHATSAPP:
+        return any(kind_group(kind) == group for kind in URGENT_KINDS)
+    return True
+
+
+class NotificationPreference(models.Model):
+    """A person's choice to receive, or not, one group of notifications through one channel."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind_group = models.CharField(
+        _("notifications about"), max_length=10, choices=KindGroup.choices
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Delivery.Channel.choices)
+    enabled = models.BooleanField(_("enabled"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind_group", "channel"], name="notification_preference_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "on" if self.enabled else "off"
+        return f"{self.person} · {self.kind_group} · {self.channel}: {state}"

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 
-from tuntas.notifications.models import Delivery, DeliveryAttachment, Notification
+from tuntas.lib.phone import normalise_msisdn
+from tuntas.notifications.models import (
+    Delivery,
+    DeliveryAttachment,
+    KindGroup,
+    Notification,
+    NotificationPreference,
+    channel_default,
+    group_default,
+    kind_group,
+)
 from tuntas.org.models import Person
+
+OPTIONAL_CHANNELS = (Delivery.Channel.EMAIL, Delivery.Channel.WHATSAPP)
 
 # Set while loading demo data: the inbox is filled, but nobody is emailed.
 _emails_paused: ContextVar[bool] = ContextVar("tuntas_emails_paused", default=False)
@@ -36,6 +49,22 @@ class Attachment:
     content_type: str = "application/octet-stream"
 
 
+def _wanted(people: list[Person], kind: str) -> dict[tuple[int, str], bool]:
+    """Return whether each person wants this kind by email and WhatsApp, in one query."""
+    group = kind_group(kind)
+    chosen: dict[tuple[int, str], bool] = {}
+    if group is not None and people:
+        rows = NotificationPreference.objects.filter(
+            person__in=[p.pk for p in people], kind_group=group
+        ).values_list("person_id", "channel", "enabled")
+        chosen = {(person_id, channel): enabled for person_id, channel, enabled in rows}
+    return {
+        (p.pk, channel): chosen.get((p.pk, channel), channel_default(kind, channel))
+        for p in people
+        for channel in OPTIONAL_CHANNELS
+    }
+
+
 def notification_send(
     *,
     recipients: Iterable[Person],
@@ -46,23 +75,39 @@ def notification_send(
     attachments: Sequence[Attachment] = (),
     email: bool = True,
 ) -> list[Notification]:
-    """Store an in-app notification for each recipient and queue its email for the worker.
+    """Store an in-app notification for each recipient and queue its email and WhatsApp.
 
-    The email is handed to the task queue only after the surrounding transaction commits, so
-    a rolled-back action never tells anyone anything, and the web request never waits on SMTP.
+    Deliveries are handed to the task queue only after the surrounding transaction commits, so
+    a rolled-back action never tells anyone anything, and the web request never waits on SMTP
+    or the gateway. Each person's preferences choose the channels beyond the inbox.
     """
-    from tuntas.notifications.tasks import deliver_email
+    from tuntas.notifications.tasks import deliver_email, deliver_whatsapp
 
+    people = [p for p in {p.pk: p for p in recipients}.values() if p.is_active]
+    outbound = not _emails_paused.get()
+    wanted = _wanted(people, kind) if outbound else {}
+    whatsapp_on = bool(settings.WHATSAPP_GATEWAY_URL)
     created: list[Notification] = []
     with transaction.atomic():
-        for person in {p.pk: p for p in recipients}.values():
-            if not person.is_active:
-                continue
+        for person in people:
             notification = Notification.objects.create(
                 recipient=person, kind=kind, title=title, body=body, url=url
             )
             created.append(notification)
-            if not email or _emails_paused.get():
+            if not outbound:
+                continue
+            if whatsapp_on and wanted[person.pk, Delivery.Channel.WHATSAPP]:
+                phone = normalise_msisdn(person.phone)
+                whatsapp = Delivery.objects.create(
+                    notification=notification,
+                    channel=Delivery.Channel.WHATSAPP,
+                    address=phone or "",
+                    status=Delivery.Status.QUEUED if phone else Delivery.Status.SKIPPED,
+                    last_error="" if phone else "no mobile number",
+                )
+                if phone:
+                    transaction.on_commit(partial(deliver_whatsapp.enqueue, whatsapp.pk))
+            if not email or not wanted[person.pk, Delivery.Channel.EMAIL]:
                 continue
             delivery = Delivery.objects.create(
                 notification=notification,
@@ -84,3 +129,68 @@ def notification_send(
             )
             transaction.on_commit(partial(deliver_email.enqueue, delivery.pk))
     return created
+
+
+@dataclass(frozen=True)
+class PreferenceRow:
+    """One group on the profile page with its email and WhatsApp checkboxes."""
+
+    group: str
+    label: str
+    email: bool
+    whatsapp: bool
+
+
+def preference_field(group: str, channel: str) -> str:
+    return f"pref-{group}-{channel}"
+
+
+def preferences_ticked(data: Mapping[str, object]) -> set[tuple[str, str]]:
+    """Return the (group, channel) pairs whose checkbox is in the submitted form data."""
+    return {
+        (group, channel)
+        for group in KindGroup.values
+        for channel in OPTIONAL_CHANNELS
+        if preference_field(group, channel) in data
+    }
+
+
+def preferences_for(person: Person) -> list[PreferenceRow]:
+    """Return the person's effective choice for every group and optional channel."""
+    chosen = {(p.kind_group, p.channel): p.enabled for p in person.notification_preferences.all()}
+
+    def on(group: str, channel: str) -> bool:
+        return chosen.get((group, channel), group_default(group, channel))
+
+    return [
+        PreferenceRow(
+            group=group,
+            label=str(label),
+            email=on(group, Delivery.Channel.EMAIL),
+            whatsapp=on(group, Delivery.Channel.WHATSAPP),
+        )
+        for group, label in KindGroup.choices
+    ]
+
+
+def preferences_save(*, person: Person, ticked: set[tuple[str, str]]) -> None:
+    """Store the ticked (group, channel) pairs; a box left at its default keeps no row.
+
+    Keeping no row for a default keeps its meaning: WhatsApp ticked for issues means urgent
+    issues only, as for anyone who never opened the page.
+    """
+    with transaction.atomic():
+        for group in KindGroup.values:
+            for channel in OPTIONAL_CHANNELS:
+                enabled = (group, channel) in ticked
+                if enabled == group_default(group, channel):
+                    NotificationPreference.objects.filter(
+                        person=person, kind_group=group, channel=channel
+                    ).delete()
+                else:
+                    NotificationPreference.objects.update_or_create(
+                        person=person,
+                        kind_group=group,
+                        channel=channel,
+                        defaults={"enabled": enabled},
+                    )

@@ -26,6 +26,7 @@ from tuntas.lib import workdays
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.importing import import_screen
+from tuntas.notifications import services as notification_services
 from tuntas.notifications.tasks import send_plain_email
 from tuntas.org import imports, services
 from tuntas.org.access import (
@@ -187,6 +188,11 @@ def profile(request: HttpRequest) -> HttpResponse:
     """Let a person see their data and roles and change their contact data and language."""
     person: Person = request.user  # type: ignore[assignment]
     viewer = viewer_for(request)
+    if request.method == "POST" and request.POST.get("section") == "notifications":
+        ticked = notification_services.preferences_ticked(request.POST)
+        notification_services.preferences_save(person=person, ticked=ticked)
+        messages.success(request, _("Your notification choices have been saved."))
+        return redirect("org:profile")
     form = ProfileForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         saved = services.person_save(form=form, by=person)
@@ -198,7 +204,12 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "org/profile.html",
-        {"form": form, "person": person, "assignments": viewer.assignments},
+        {
+            "form": form,
+            "person": person,
+            "assignments": viewer.assignments,
+            "preferences": notification_services.preferences_for(person),
+        },
     )
 
 

@@ -42,3 +42,11 @@ def queued_emails() -> list[DBTaskResult]:
 
 def delivery_ids(tasks: list[DBTaskResult]) -> list[int]:
     return [task.args_kwargs["args"][0] for task in tasks]
+
+
+DELIVER_WHATSAPP = "tuntas.notifications.tasks.deliver_whatsapp"
+
+
+def queued_whatsapps() -> list[DBTaskResult]:
+    """Return the deliver_whatsapp tasks waiting in the database queue, oldest first."""
+    return list(DBTaskResult.objects.filter(task_path=DELIVER_WHATSAPP).order_by("enqueued_at"))

@@ -1,4 +1,4 @@
-"""Run the web server and the task worker together; Ctrl-C stops both."""
+"""Run the web server, the task worker and the scheduler together; Ctrl-C stops them all."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Start the web server and the task worker together (what `make run` uses)."
+    help = "Start the web server, task worker and scheduler together (what `make run` uses)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -44,11 +44,13 @@ class Command(BaseCommand):
         commands = {
             "web": web,
             "worker": [*manage, "db_worker", "--queue-name", "*", "--interval", "1"],
+            "scheduler": [*manage, "scheduler"],
         }
         children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
         self.stdout.write(
             self.style.SUCCESS(f"\nTuntas berjalan di / is running at http://{address}/")
         )
+        self.stdout.write(f"Berjalan / running: {', '.join(children)}.")
         self.stdout.write("Tekan Ctrl-C untuk berhenti / Press Ctrl-C to stop.\n")
 
         stopping = False

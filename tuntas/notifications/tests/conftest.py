@@ -1,0 +1,3 @@
+from tuntas.notifications.tests.gateway import gateway
+
+__all__ = ["gateway"]

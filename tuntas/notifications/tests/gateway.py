@@ -1,0 +1,82 @@
+"""A fake WhatsApp gateway: a real HTTP server on 127.0.0.1 that records what it received."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.test import override_settings
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> dict[str, str]:
+        return json.loads(self.body)
+
+
+@dataclass
+class FakeGateway:
+    """Answer each POST with the next scripted status (200 once the script runs out)."""
+
+    url: str = ""
+    answers: list[int] = field(default_factory=list)
+    delay: float = 0.0
+    received: list[Received] = field(default_factory=list)
+
+    def answer(self, *statuses: int) -> None:
+        self.answers.extend(statuses)
+
+    def delivered(self) -> list[Received]:
+        """Return the requests the gateway accepted (answered 2xx)."""
+        return [r for r in self.received if r.headers.get("x-answered") == "200"]
+
+
+def _handler(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status = gateway.answers.pop(0) if gateway.answers else 200
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            headers["x-answered"] = str(status)
+            gateway.received.append(Received(self.path, headers, body))
+            if gateway.delay:
+                time.sleep(gateway.delay)
+            payload = b'{"status": true}' if status < 400 else b'{"reason": "invalid target"}'
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except OSError:
+                pass  # the client gave up waiting
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def gateway() -> Iterator[FakeGateway]:
+    """Run a fake gateway on a random port and point WHATSAPP_GATEWAY_URL at it."""
+    fake = FakeGateway()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}/send"
+    try:
+        with override_settings(WHATSAPP_GATEWAY_URL=fake.url, WHATSAPP_TOKEN="rahasia-token"):
+            yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,96 @@
+"""The periodic jobs, their schedules (Asia/Jakarta time), and claiming and running one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tuntas.issues.services import issues_sweep
+from tuntas.lib.scheduling import Schedule
+from tuntas.lib.workdays import calendar
+from tuntas.meetings.services import action_items_remind, meetings_remind_tomorrow
+from tuntas.scheduler.models import JobRun
+
+logger = logging.getLogger(__name__)
+
+# The issue's times are WIB whatever the server's clock says.
+ZONE = ZoneInfo("Asia/Jakarta")
+SEVEN = dt.time(7, 0)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A named periodic job: what it runs and when."""
+
+    name: str
+    schedule: Schedule
+    run: Callable[[dt.datetime], str]
+
+
+def _issues_sweep(now: dt.datetime) -> str:
+    return f"{issues_sweep(now=now)} issue(s) escalated or proposed for escalation"
+
+
+def _meetings_sweep(now: dt.datetime) -> str:
+    return f"{action_items_remind(now=now)} action item reminder(s) sent"
+
+
+def _meeting_reminders(now: dt.datetime) -> str:
+    return f"{meetings_remind_tomorrow(now=now)} meeting(s) of tomorrow reminded"
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job("issues_sweep", Schedule(SEVEN, working_days_only=True), _issues_sweep),
+        Job("meetings_sweep", Schedule(SEVEN, working_days_only=True), _meetings_sweep),
+        Job("meeting_reminders", Schedule(SEVEN), _meeting_reminders),
+    )
+}
+
+
+def due_jobs(now: dt.datetime, last_checked: dt.datetime | None = None) -> list[tuple[Job, str]]:
+    """Return the (job, slot) pairs due at `now`; with `last_checked`, only those due since."""
+    local = now.astimezone(ZONE)
+    since = last_checked.astimezone(ZONE) if last_checked else None
+    cal = calendar()
+    due = []
+    for job in JOBS.values():
+        slot = job.schedule.due_slot(local, is_working_day=cal.is_working_day, since=since)
+        if slot is not None:
+            due.append((job, slot))
+    return due
+
+
+def job_claim(*, job: str, slot: str, now: dt.datetime) -> JobRun | None:
+    """Insert the job's row for the slot; return None if another scheduler already has it."""
+    try:
+        with transaction.atomic():
+            return JobRun.objects.create(job=job, slot=slot, started_at=now)
+    except IntegrityError:
+        return None
+
+
+def job_run(*, job: Job, slot: str, now: dt.datetime | None = None) -> JobRun | None:
+    """Claim the slot and run the job, recording its result or error; None if not claimed."""
+    now = now or timezone.now()
+    run = job_claim(job=job.name, slot=slot, now=now)
+    if run is None:
+        return None
+    # A run that dies mid-way (power cut) keeps its row without finished_at and is not retried:
+    # a reminder sent twice is worse than one an operator re-runs by hand.
+    try:
+        run.result = job.run(now)
+    except Exception as exc:
+        logger.exception("Job %s for %s failed", job.name, slot)
+        run.failed = True
+        run.result = f"{type(exc).__name__}: {exc}"
+    run.finished_at = timezone.now()
+    run.save(update_fields=["result", "failed", "finished_at"])
+    return run
