@@ -290,6 +290,8 @@ class IssueRequest(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    # Set when the asked unit was reminded of the date needed; it is reminded only once.
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -734,3 +734,42 @@ def issues_sweep(*, now: dt.datetime | None = None) -> int:
         if issue_propose_escalation(issue=issue, due=due, now=now):
             count += 1
     return count
+
+
+REMIND_DAYS = 2
+
+
+def requests_remind(*, now: dt.datetime | None = None) -> int:
+    """Remind each asked unit of its pending requests needed within two working days, once each.
+
+    Today counts as the first of the two days; requests on issues no longer open are left alone.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    horizon = calendar().add_working_days(today, REMIND_DAYS)
+    due = IssueRequest.objects.filter(
+        status__in=[IssueRequest.Status.REQUESTED, IssueRequest.Status.ACCEPTED],
+        issue__status__in=Issue.OPEN_STATUSES,
+        reminded_at__isnull=True,
+        due_on__gte=today,
+        due_on__lte=horizon,
+    ).select_related("issue")
+    count = 0
+    for request in due:
+        with transaction.atomic():
+            # Only the run that stamps the row sends the reminder (two sweeps never double it).
+            stamped = IssueRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(
+                reminded_at=now
+            )
+            if not stamped:
+                continue
+            notification_send(
+                recipients=unit_people(request.unit_id),
+                kind="issues.request_due",
+                title=_("Request needed by %(date)s: %(what)s")
+                % {"date": request.due_on.strftime("%d/%m/%Y"), "what": request.need[:120]},
+                body=request.issue.title,
+                url=f"/issues/{request.issue_id}/",
+            )
+            count += 1
+    return count

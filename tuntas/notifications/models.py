@@ -140,6 +140,7 @@ URGENT_KINDS = frozenset(
         "issues.escalated",
         "issues.escalation_proposed",
         "issues.request_added",
+        "issues.request_due",
         "meetings.invited",
         "meetings.cancelled",
         "meetings.rescheduled",

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tuntas.issues.services import issues_sweep
+from tuntas.issues.services import issues_sweep, requests_remind
 from tuntas.lib.scheduling import Schedule
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.services import action_items_remind, meetings_remind_tomorrow
@@ -37,6 +37,10 @@ def _issues_sweep(now: dt.datetime) -> str:
     return f"{issues_sweep(now=now)} issue(s) escalated or proposed for escalation"
 
 
+def _requests_reminders(now: dt.datetime) -> str:
+    return f"{requests_remind(now=now)} request reminder(s) sent"
+
+
 def _meetings_sweep(now: dt.datetime) -> str:
     return f"{action_items_remind(now=now)} action item reminder(s) sent"
 
@@ -49,6 +53,7 @@ JOBS: dict[str, Job] = {
     job.name: job
     for job in (
         Job("issues_sweep", Schedule(SEVEN, working_days_only=True), _issues_sweep),
+        Job("requests_reminders", Schedule(SEVEN, working_days_only=True), _requests_reminders),
         Job("meetings_sweep", Schedule(SEVEN, working_days_only=True), _meetings_sweep),
         Job("meeting_reminders", Schedule(SEVEN), _meeting_reminders),
     )

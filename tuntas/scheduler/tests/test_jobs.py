@@ -26,9 +26,10 @@ def test_nothing_is_due_at_six_fifty_nine():
     assert due_jobs(at(MONDAY, 6, 59)) == []
 
 
-def test_all_three_are_due_at_seven_on_a_working_day():
+def test_all_four_are_due_at_seven_on_a_working_day():
     assert names(due_jobs(at(MONDAY, 7))) == {
         ("issues_sweep", "2026-06-08"),
+        ("requests_reminders", "2026-06-08"),
         ("meetings_sweep", "2026-06-08"),
         ("meeting_reminders", "2026-06-08"),
     }
@@ -36,7 +37,7 @@ def test_all_three_are_due_at_seven_on_a_working_day():
 
 def test_the_time_is_jakarta_time_whatever_the_clock_zone():
     assert due_jobs(dt.datetime(2026, 6, 7, 23, 59, tzinfo=dt.UTC)) == []  # 06.59 WIB
-    assert len(due_jobs(dt.datetime(2026, 6, 8, 0, 0, tzinfo=dt.UTC))) == 3
+    assert len(due_jobs(dt.datetime(2026, 6, 8, 0, 0, tzinfo=dt.UTC))) == 4
 
 
 def test_only_the_meeting_reminders_run_on_a_holiday():
@@ -45,7 +46,7 @@ def test_only_the_meeting_reminders_run_on_a_holiday():
 
 def test_jobs_already_due_at_the_last_check_are_not_due_again():
     assert due_jobs(at(MONDAY, 7, 1), last_checked=at(MONDAY, 7)) == []
-    assert len(due_jobs(at(MONDAY, 7), last_checked=at(MONDAY, 6, 59))) == 3
+    assert len(due_jobs(at(MONDAY, 7), last_checked=at(MONDAY, 6, 59))) == 4
 
 
 def test_a_second_claim_of_the_same_slot_fails():

@@ -41,6 +41,7 @@ def test_running_twice_runs_each_job_once_and_reminds_each_person_once(org, meet
         ("issues_sweep", "2026-06-08"),
         ("meeting_reminders", "2026-06-08"),
         ("meetings_sweep", "2026-06-08"),
+        ("requests_reminders", "2026-06-08"),
     ]
     assert all(run.finished_at and not run.failed for run in JobRun.objects.all())
     reminders = Notification.objects.filter(kind="meetings.reminder")
@@ -63,7 +64,7 @@ def test_a_failing_job_records_its_error_and_the_others_still_run(monkeypatch, m
     assert failed.failed
     assert failed.result == "RuntimeError: gateway down"
     assert failed.finished_at is not None
-    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 2
+    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 3
     assert "issues_sweep 2026-06-08: failed" in out
     assert Notification.objects.filter(kind="meetings.reminder").exists()
 
