@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,7 +28,9 @@ class FakeGateway:
 
     url: str = ""
     answers: list[int] = field(default_factory=list)
-    delay: float = 0.0
+    # When set, the gateway never answers until the test ends: the client must time out.
+    hang: bool = False
+    release: threading.Event = field(default_factory=threading.Event)
     received: list[Received] = field(default_factory=list)
 
     def answer(self, *statuses: int) -> None:
@@ -48,8 +49,8 @@ def _handler(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             headers["x-answered"] = str(status)
             gateway.received.append(Received(self.path, headers, body))
-            if gateway.delay:
-                time.sleep(gateway.delay)
+            if gateway.hang:
+                gateway.release.wait()
             payload = b'{"status": true}' if status < 400 else b'{"reason": "invalid target"}'
             try:
                 self.send_response(status)
@@ -78,5 +79,6 @@ def gateway() -> Iterator[FakeGateway]:
         with override_settings(WHATSAPP_GATEWAY_URL=fake.url, WHATSAPP_TOKEN="rahasia-token"):
             yield fake
     finally:
+        fake.release.set()
         server.shutdown()
         server.server_close()

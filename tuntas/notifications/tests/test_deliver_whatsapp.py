@@ -99,7 +99,7 @@ def test_a_4xx_fails_at_once_with_the_error(org, gateway, django_capture_on_comm
 @override_settings(WHATSAPP_TIMEOUT=0.2)
 def test_a_timeout_is_retried(org, gateway):
     delivery = queued_whatsapp(org.asisten2)
-    gateway.delay = 1.0
+    gateway.hang = True
 
     assert deliver_whatsapp.call(delivery.pk) == "retry"
 
