@@ -200,6 +200,25 @@ class ImportRow:
         return any(name == column for name, _message in self.errors)
 
 
+def error_lines(
+    file_errors: list[str], rows: list[ImportRow], columns: dict[str, str]
+) -> list[str]:
+    """Return every error as one sentence naming its row and column, file errors first."""
+    lines = list(file_errors)
+    for row in rows:
+        for column, message in row.errors:
+            if column:
+                lines.append(
+                    _('Row %(row)s, column "%(column)s": %(message)s')
+                    % {"row": row.number, "column": columns.get(column, column), "message": message}
+                )
+            else:
+                lines.append(
+                    _("Row %(row)s: %(message)s") % {"row": row.number, "message": message}
+                )
+    return lines
+
+
 @dataclass
 class ImportPreview:
     """What an uploaded file would change, row by row, before anything is written."""
@@ -229,23 +248,7 @@ class ImportPreview:
 
     def error_lines(self) -> list[str]:
         """Return every error as one sentence naming its row and column, file errors first."""
-        lines = list(self.file_errors)
-        for row in self.rows:
-            for column, message in row.errors:
-                if column:
-                    lines.append(
-                        _('Row %(row)s, column "%(column)s": %(message)s')
-                        % {
-                            "row": row.number,
-                            "column": self.columns.get(column, column),
-                            "message": message,
-                        }
-                    )
-                else:
-                    lines.append(
-                        _("Row %(row)s: %(message)s") % {"row": row.number, "message": message}
-                    )
-        return lines
+        return error_lines(self.file_errors, self.rows, self.columns)
 
     def to_data(self) -> dict[str, Any]:
         """Return the preview as JSON-safe primitives (to keep it in the session)."""

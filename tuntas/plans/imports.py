@@ -73,6 +73,9 @@ from tuntas.org.imports import (
     _read_table,
     _str_dict,
 )
+from tuntas.org.imports import (
+    error_lines as org_error_lines,
+)
 from tuntas.org.models import ChangeLog, Government, Person, Unit
 from tuntas.plans.models import MonthlyTarget, Nomenclature, SubActivity
 
@@ -302,23 +305,7 @@ class ImportPreview:
 
     def error_lines(self) -> list[str]:
         """Return every error as one sentence naming its row and column, file errors first."""
-        lines = list(self.file_errors)
-        for row in self.rows:
-            for column, message in row.errors:
-                if column:
-                    lines.append(
-                        _('Row %(row)s, column "%(column)s": %(message)s')
-                        % {
-                            "row": row.number,
-                            "column": self.columns.get(column, column),
-                            "message": message,
-                        }
-                    )
-                else:
-                    lines.append(
-                        _("Row %(row)s: %(message)s") % {"row": row.number, "message": message}
-                    )
-        return lines
+        return org_error_lines(self.file_errors, self.rows, self.columns)  # type: ignore[arg-type]
 
     def to_data(self) -> dict[str, Any]:
         """Return the preview as JSON-safe primitives (to keep it in the session)."""
