@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tuntas.documents",
     "tuntas.plans",
     "tuntas.scheduler",
+    "tuntas.dashboards",
 ]
 
 MIDDLEWARE = [

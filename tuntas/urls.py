@@ -23,6 +23,7 @@ urlpatterns = [
     path("issues/", include("tuntas.issues.urls")),
     path("meetings/", include("tuntas.meetings.urls")),
     path("plans/", include("tuntas.plans.urls")),
+    path("dashboards/", include("tuntas.dashboards.urls")),
     path("healthz", org_views.health, name="health"),
     path(
         "accounts/login/",
