@@ -219,16 +219,30 @@ TASKS = {
     }
 }
 
+# Exports: a list longer than this is made by the worker instead of during the request;
+# finished exports and their files are deleted after EXPORT_KEEP_DAYS.
+EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 5000)
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
+
 # Delivery attempts before an email is shown as failed.
 NOTIFY_EMAIL_MAX_ATTEMPTS = env_int("NOTIFY_EMAIL_MAX_ATTEMPTS", 5)
 
 # WhatsApp through an HTTP gateway; an empty URL turns the channel off. The payload is a JSON
 # template whose {phone} and {message} placeholders are replaced by JSON-escaped values.
 WHATSAPP_GATEWAY_URL = env_str("WHATSAPP_GATEWAY_URL")
+# gateway, file (JSON lines, for development), console or off; empty: the gateway when its URL
+# is set, else a file when DEBUG is on, else off.
+WHATSAPP_BACKEND = env_str("WHATSAPP_BACKEND")
+WHATSAPP_FILE_PATH = env_str("WHATSAPP_FILE_PATH", str(BASE_DIR / "var" / "whatsapp.jsonl"))
+# Whether the gateway drops a second message with the same Idempotency-Key (or {key} in the
+# payload). Only then is a message whose worker died mid-send sent again without asking.
+WHATSAPP_GATEWAY_DEDUPES = env_bool("WHATSAPP_GATEWAY_DEDUPES", False)
 WHATSAPP_TOKEN = env_secret("WHATSAPP_TOKEN")
 WHATSAPP_PAYLOAD = env_str("WHATSAPP_PAYLOAD", '{"target": "{phone}", "message": "{message}"}')
 WHATSAPP_TIMEOUT = env_int("WHATSAPP_TIMEOUT", 15)
 NOTIFY_WHATSAPP_MAX_ATTEMPTS = env_int("NOTIFY_WHATSAPP_MAX_ATTEMPTS", 5)
+# A delivery still "sending" this many seconds after a worker claimed it lost its worker.
+NOTIFY_SENDING_TIMEOUT = env_int("NOTIFY_SENDING_TIMEOUT", 600)
 
 LOGGING = {
     "version": 1,

@@ -292,6 +292,9 @@ class IssueRequest(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     # Set when the asked unit was reminded of the date needed; it is reminded only once.
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
+    overdue_reminded_at = models.DateTimeField(
+        _("reminded as overdue at"), null=True, blank=True, editable=False
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -22,9 +22,10 @@ from tuntas.issues.models import (
     Response,
 )
 from tuntas.issues.queries import deadline
+from tuntas.lib.dates import format_date
 from tuntas.lib.uploads import store_all
 from tuntas.lib.workdays import calendar
-from tuntas.notifications.services import notification_send
+from tuntas.notifications.services import notification_send, remind_once
 from tuntas.org.access import Viewer
 from tuntas.org.models import Person, RoleAssignment, Unit
 
@@ -740,36 +741,40 @@ REMIND_DAYS = 2
 
 
 def requests_remind(*, now: dt.datetime | None = None) -> int:
-    """Remind each asked unit of its pending requests needed within two working days, once each.
+    """Remind each asked unit of its pending requests: two working days ahead, and once late.
 
-    Today counts as the first of the two days; requests on issues no longer open are left alone.
+    Today counts as the first of the two days; a request still pending after the date it was
+    needed by gets one more, overdue, reminder. Requests on issues no longer open are left alone.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
     horizon = calendar().add_working_days(today, REMIND_DAYS)
-    due = IssueRequest.objects.filter(
+    pending = IssueRequest.objects.filter(
         status__in=[IssueRequest.Status.REQUESTED, IssueRequest.Status.ACCEPTED],
         issue__status__in=Issue.OPEN_STATUSES,
-        reminded_at__isnull=True,
-        due_on__gte=today,
-        due_on__lte=horizon,
     ).select_related("issue")
-    count = 0
-    for request in due:
-        with transaction.atomic():
-            # Only the run that stamps the row sends the reminder (two sweeps never double it).
-            stamped = IssueRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(
-                reminded_at=now
-            )
-            if not stamped:
-                continue
-            notification_send(
-                recipients=unit_people(request.unit_id),
-                kind="issues.request_due",
-                title=_("Request needed by %(date)s: %(what)s")
-                % {"date": request.due_on.strftime("%d/%m/%Y"), "what": request.need[:120]},
-                body=request.issue.title,
-                url=f"/issues/{request.issue_id}/",
-            )
-            count += 1
-    return count
+
+    def remind(request: IssueRequest, kind: str, title: str) -> None:
+        notification_send(
+            recipients=unit_people(request.unit_id),
+            kind=kind,
+            title=title % {"date": format_date(request.due_on), "what": request.need[:120]},
+            body=request.issue.title,
+            url=f"/issues/{request.issue_id}/",
+        )
+
+    upcoming = remind_once(
+        pending.filter(due_on__gte=today, due_on__lte=horizon),
+        stamp="reminded_at",
+        now=now,
+        send=lambda r: remind(r, "issues.request_due", _("Request needed by %(date)s: %(what)s")),
+    )
+    overdue = remind_once(
+        pending.filter(due_on__lt=today),
+        stamp="overdue_reminded_at",
+        now=now,
+        send=lambda r: remind(
+            r, "issues.request_overdue", _("Overdue request, needed by %(date)s: %(what)s")
+        ),
+    )
+    return upcoming + overdue

@@ -338,6 +338,7 @@ class ActionItem(models.Model):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    overdue_reminded_at = models.DateTimeField(_("reminded as overdue at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -31,7 +31,7 @@ from tuntas.meetings.models import (
     Meeting,
     MeetingSeries,
 )
-from tuntas.notifications.services import Attachment, notification_send
+from tuntas.notifications.services import Attachment, notification_send, remind_once
 from tuntas.org.access import Viewer
 from tuntas.org.models import Government, Person, RoleAssignment, Unit
 
@@ -704,34 +704,35 @@ REMIND_DAYS = 2  # working days before the due date
 
 
 def action_items_remind(*, now: dt.datetime | None = None) -> int:
-    """Remind each unit of its open action items due within two working days, once each."""
+    """Remind each unit of its open action items: two working days ahead, and once late."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     horizon = calendar().add_working_days(today, REMIND_DAYS)
-    due = ActionItem.objects.filter(
-        status=ActionItem.Status.OPEN,
-        reminded_at__isnull=True,
-        due_on__gte=today,
-        due_on__lte=horizon,
-    ).select_related("unit")
-    count = 0
-    for item in due:
-        with transaction.atomic():
-            # Only the run that stamps the row sends the reminder (two sweeps never double it).
-            stamped = ActionItem.objects.filter(pk=item.pk, reminded_at__isnull=True).update(
-                reminded_at=now
-            )
-            if not stamped:
-                continue
-            notification_send(
-                recipients=unit_contacts([item.unit_id]),
-                kind="meetings.action_due",
-                title=_("Action item due on %(date)s: %(what)s")
-                % {"date": item.due_on.strftime("%d/%m/%Y"), "what": item.description[:120]},
-                url=f"/meetings/actions/{item.pk}/",
-            )
-            count += 1
-    return count
+    still_open = ActionItem.objects.filter(status=ActionItem.Status.OPEN)
+
+    def remind(item: ActionItem, kind: str, title: str) -> None:
+        notification_send(
+            recipients=unit_contacts([item.unit_id]),
+            kind=kind,
+            title=title % {"date": format_date(item.due_on), "what": item.description[:120]},
+            url=f"/meetings/actions/{item.pk}/",
+        )
+
+    upcoming = remind_once(
+        still_open.filter(due_on__gte=today, due_on__lte=horizon),
+        stamp="reminded_at",
+        now=now,
+        send=lambda i: remind(i, "meetings.action_due", _("Action item due on %(date)s: %(what)s")),
+    )
+    overdue = remind_once(
+        still_open.filter(due_on__lt=today),
+        stamp="overdue_reminded_at",
+        now=now,
+        send=lambda i: remind(
+            i, "meetings.action_overdue", _("Overdue action item, due on %(date)s: %(what)s")
+        ),
+    )
+    return upcoming + overdue
 
 
 def meetings_remind_tomorrow(*, now: dt.datetime) -> int:

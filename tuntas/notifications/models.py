@@ -78,6 +78,7 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed by a worker at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
@@ -141,10 +142,12 @@ URGENT_KINDS = frozenset(
         "issues.escalation_proposed",
         "issues.request_added",
         "issues.request_due",
+        "issues.request_overdue",
         "meetings.invited",
         "meetings.cancelled",
         "meetings.rescheduled",
         "meetings.action_due",
+        "meetings.action_overdue",
         "meetings.reminder",
     }
 )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
+from typing import TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from tuntas.lib.phone import normalise_msisdn
 from tuntas.notifications.models import (
@@ -22,6 +26,7 @@ from tuntas.notifications.models import (
     group_default,
     kind_group,
 )
+from tuntas.notifications.whatsapp import stale_before, whatsapp_backend, whatsapp_enabled
 from tuntas.org.models import Person
 
 OPTIONAL_CHANNELS = (Delivery.Channel.EMAIL, Delivery.Channel.WHATSAPP)
@@ -86,7 +91,7 @@ def notification_send(
     people = [p for p in {p.pk: p for p in recipients}.values() if p.is_active]
     outbound = not _emails_paused.get()
     wanted = _wanted(people, kind) if outbound else {}
-    whatsapp_on = bool(settings.WHATSAPP_GATEWAY_URL)
+    whatsapp_on = whatsapp_enabled()
     created: list[Notification] = []
     with transaction.atomic():
         for person in people:
@@ -194,3 +199,61 @@ def preferences_save(*, person: Person, ticked: set[tuple[str, str]]) -> None:
                         channel=channel,
                         defaults={"enabled": enabled},
                     )
+
+
+# Kept in English like the other delivery errors: it is for the operator's log, not the user.
+UNKNOWN_OUTCOME = (
+    "The worker stopped while sending; the message may already have arrived. "
+    "Check with the recipient before resending."
+)
+
+
+def deliveries_reconcile(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Settle deliveries whose worker died mid-send; return how many were requeued and failed.
+
+    Nobody knows whether such a message went out. Where the gateway drops a repeated
+    Idempotency-Key, sending it again is safe and it is requeued. Anywhere else (email, a
+    gateway without that promise) it is marked failed with that doubt, for the admin to check
+    and resend: a message sent twice is the one thing this module never does on its own.
+    """
+    from tuntas.notifications.tasks import deliver_whatsapp
+
+    now = now or timezone.now()
+    stale = Delivery.objects.filter(
+        status=Delivery.Status.SENDING, claimed_at__lt=stale_before(now)
+    )
+    requeued = 0
+    if settings.WHATSAPP_GATEWAY_DEDUPES and whatsapp_backend() == "gateway":
+        for pk in stale.filter(channel=Delivery.Channel.WHATSAPP).values_list("pk", flat=True):
+            with transaction.atomic():
+                # Conditional on the same state, so two schedulers never requeue it twice.
+                if stale.filter(pk=pk).update(status=Delivery.Status.QUEUED):
+                    transaction.on_commit(partial(deliver_whatsapp.enqueue, pk))
+                    requeued += 1
+    failed = stale.update(status=Delivery.Status.FAILED, last_error=UNKNOWN_OUTCOME)
+    return requeued, failed
+
+
+Row = TypeVar("Row", bound=models.Model)
+
+
+def remind_once(
+    rows: QuerySet[Row], *, stamp: str, now: dt.datetime, send: Callable[[Row], None]
+) -> int:
+    """Stamp each row's `stamp` field and send its reminder, skipping rows already stamped.
+
+    Only the run that stamps a row sends, in the same transaction, so two sweeps at once (or
+    one run twice) never remind twice, and a failed send leaves the row unstamped.
+    """
+    count = 0
+    for row in rows.filter(**{f"{stamp}__isnull": True}):
+        with transaction.atomic():
+            stamped = (
+                type(row)
+                ._default_manager.filter(pk=row.pk, **{f"{stamp}__isnull": True})
+                .update(**{stamp: now})
+            )
+            if stamped:
+                send(row)
+                count += 1
+    return count

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 from django_tasks.base import Task
 
 from tuntas.notifications.models import Delivery
+from tuntas.notifications.whatsapp import PermanentFailure, whatsapp_send
 from tuntas.org.models import Government
 
 log = logging.getLogger(__name__)
@@ -49,10 +48,6 @@ def _build_message(delivery: Delivery) -> EmailMultiAlternatives:
     return message
 
 
-class PermanentFailure(Exception):
-    """A refusal that retrying cannot fix, such as a gateway's 4xx answer."""
-
-
 def _attempt(
     delivery_id: int,
     *,
@@ -63,15 +58,16 @@ def _attempt(
     """Claim a queued delivery, send it once, and record success, a retry or giving up."""
     # Claim the delivery first in a short transaction: only one run can move it out of
     # QUEUED, and no database lock is held while the mail server or gateway is slow.
+    # The claim time lets the scheduler find a delivery whose worker died mid-send.
+    # The attempt is counted with the claim, so one cut short by a killed worker still counts.
     claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(
-        status=Delivery.Status.SENDING
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
     delivery = Delivery.objects.select_related("notification", "notification__recipient").get(
         pk=delivery_id
     )
-    delivery.attempts += 1
     try:
         send(delivery)
     except Exception as exc:  # any SMTP or network failure: record it and try again later
@@ -80,7 +76,7 @@ def _attempt(
         gave_up = isinstance(exc, PermanentFailure) or delivery.attempts >= max_attempts
         delivery.status = Delivery.Status.FAILED if gave_up else Delivery.Status.QUEUED
         with transaction.atomic():
-            delivery.save(update_fields=["attempts", "last_error", "status"])
+            delivery.save(update_fields=["last_error", "status"])
             if not gave_up:
                 run_after = timezone.now() + _backoff(delivery.attempts)
                 transaction.on_commit(
@@ -90,7 +86,7 @@ def _attempt(
     delivery.status = Delivery.Status.SENT
     delivery.sent_at = timezone.now()
     delivery.last_error = ""
-    delivery.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+    delivery.save(update_fields=["status", "sent_at", "last_error"])
     return "sent"
 
 
@@ -109,58 +105,12 @@ def deliver_email(delivery_id: int) -> str:
     )
 
 
-def whatsapp_text(delivery: Delivery) -> str:
-    """Return the short WhatsApp message: title, body and link."""
-    notification = delivery.notification
-    body = notification.body
-    if len(body) > 500:
-        body = body[:499].rstrip() + "…"
-    link = f"{settings.SITE_URL}{notification.url}" if notification.url else ""
-    return "\n".join(part for part in (f"*{notification.title}*", body, link) if part)
-
-
-def whatsapp_payload(phone: str, message: str) -> bytes:
-    """Fill the gateway's JSON template with JSON-escaped values."""
-
-    def escaped(value: str) -> str:
-        return json.dumps(value, ensure_ascii=False)[1:-1]
-
-    template: str = settings.WHATSAPP_PAYLOAD
-    filled = template.replace("{phone}", escaped(phone)).replace("{message}", escaped(message))
-    return filled.encode("utf-8")
-
-
-def _send_whatsapp(delivery: Delivery) -> None:
-    url = settings.WHATSAPP_GATEWAY_URL
-    if not url:
-        raise PermanentFailure("the WhatsApp gateway is not configured")
-    request = urllib.request.Request(  # noqa: S310 (the URL is the operator's setting)
-        url,
-        data=whatsapp_payload(delivery.address, whatsapp_text(delivery)),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    if settings.WHATSAPP_TOKEN:
-        # Indonesian gateways (Fonnte, Wablas, …) take the bare token as the Authorization value.
-        request.add_header("Authorization", settings.WHATSAPP_TOKEN)
-    try:
-        with urllib.request.urlopen(request, timeout=settings.WHATSAPP_TIMEOUT) as response:  # noqa: S310
-            response.read()
-    except urllib.error.HTTPError as exc:
-        # 4xx: the gateway refuses this message (bad number, bad token); sending it again
-        # would be refused again. 5xx: the gateway is unwell, so try again later.
-        detail = exc.read()[:500].decode("utf-8", "replace")
-        if 400 <= exc.code < 500:
-            raise PermanentFailure(f"HTTP {exc.code}: {detail}") from exc
-        raise
-
-
 @task(queue_name="email")
 def deliver_whatsapp(delivery_id: int) -> str:
     """Send one queued WhatsApp delivery through the gateway; running it twice never sends twice."""
     return _attempt(
         delivery_id,
-        send=_send_whatsapp,
+        send=whatsapp_send,
         retry_task=deliver_whatsapp,
         max_attempts=settings.NOTIFY_WHATSAPP_MAX_ATTEMPTS,
     )

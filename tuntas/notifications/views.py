@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -112,12 +112,9 @@ class DeliveryFilterForm(StyledForm):
     )
 
 
-@login_required
-@require_GET
-def deliveries(request: HttpRequest) -> HttpResponse:
-    """List every delivery, newest first, filtered by channel, status, person and period."""
-    _require_admin(request)
-    form = DeliveryFilterForm(request.GET or None)
+def filtered_deliveries(params: QueryDict) -> tuple[QuerySet[Delivery], DeliveryFilterForm]:
+    """Return the deliveries the log's filters select, newest first, and the filter form."""
+    form = DeliveryFilterForm(params or None)
     rows = Delivery.objects.select_related("notification__recipient")
     if form.is_valid():
         data = form.cleaned_data
@@ -134,7 +131,16 @@ def deliveries(request: HttpRequest) -> HttpResponse:
             rows = rows.filter(created_at__date__gte=data["date_from"])
         if data["date_to"]:
             rows = rows.filter(created_at__date__lte=data["date_to"])
-    page = Paginator(rows.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    return rows.order_by("-created_at", "-pk"), form
+
+
+@login_required
+@require_GET
+def deliveries(request: HttpRequest) -> HttpResponse:
+    """List every delivery, newest first, filtered by channel, status, person and period."""
+    _require_admin(request)
+    rows, form = filtered_deliveries(request.GET)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

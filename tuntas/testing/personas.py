@@ -104,6 +104,11 @@ class Org:
 
 @pytest.fixture
 def org(db: None) -> Org:
+    return build_org()
+
+
+def build_org() -> Org:
+    """Create the personas' city in the database (also for scripts outside pytest)."""
     # Browser tests flush the database, data migrations included: seed what they made.
     categories_ensure()
     government = Government.objects.create(

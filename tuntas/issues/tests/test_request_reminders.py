@@ -92,3 +92,49 @@ def test_requests_of_settled_issues_are_not_reminded(org, request_):
         )
     with time_machine.travel(at("2026-03-23", 7), tick=False):
         assert requests_remind() == 0
+
+
+def overdue_reminded(org):
+    return list(
+        Notification.objects.filter(kind="issues.request_overdue").values_list(
+            "recipient_id", flat=True
+        )
+    )
+
+
+def test_a_request_still_pending_after_its_date_gets_one_overdue_reminder(org, request_):
+    # Thursday 26 March: the day after the date needed.
+    with time_machine.travel(at("2026-03-26", 7), tick=False):
+        assert requests_remind() == 1
+        assert requests_remind() == 0
+    with time_machine.travel(at("2026-03-27", 7), tick=False):
+        assert requests_remind() == 0
+
+    expected = {p.pk for p in unit_people(org.pdam.pk) if p.is_active}
+    assert sorted(overdue_reminded(org)) == sorted(expected)
+    [title] = set(
+        Notification.objects.filter(kind="issues.request_overdue").values_list("title", flat=True)
+    )
+    assert "25 Maret 2026" in title
+    assert IssueRequest.objects.get(pk=request_.pk).overdue_reminded_at is not None
+
+
+def test_no_overdue_reminder_on_the_day_the_request_is_needed(org, request_):
+    with time_machine.travel(at("2026-03-25", 7), tick=False):
+        requests_remind()
+    assert overdue_reminded(org) == []
+
+
+def test_the_overdue_reminder_goes_out_on_whatsapp(org, request_, settings):
+    settings.WHATSAPP_GATEWAY_URL = "http://gateway.test/send"
+    with time_machine.travel(at("2026-03-26", 7), tick=False):
+        requests_remind()
+    assert Delivery.objects.filter(
+        notification__kind="issues.request_overdue", channel=Delivery.Channel.WHATSAPP
+    ).exists()
+
+
+def test_a_done_request_is_not_reminded_as_overdue(org, request_):
+    IssueRequest.objects.filter(pk=request_.pk).update(status="done")
+    with time_machine.travel(at("2026-03-26", 7), tick=False):
+        assert requests_remind() == 0

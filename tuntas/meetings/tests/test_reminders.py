@@ -56,3 +56,32 @@ def test_done_items_are_not_reminded(org, action):
     ActionItem.objects.filter(pk=action.pk).update(status=ActionItem.Status.DONE)
     with time_machine.travel(dt.datetime(2026, 3, 23, 7, tzinfo=WIB), tick=False):
         assert action_items_remind() == 0
+
+
+def overdue_reminders(org):
+    return Notification.objects.filter(
+        recipient=org.pdam_partner, kind="meetings.action_overdue"
+    ).count()
+
+
+def test_an_item_still_open_after_its_due_date_gets_one_overdue_reminder(org, action):
+    with time_machine.travel(dt.datetime(2026, 3, 26, 7, tzinfo=WIB), tick=False):
+        assert action_items_remind() == 1  # the overdue one; the upcoming one was never due
+        assert action_items_remind() == 0
+    with time_machine.travel(dt.datetime(2026, 3, 30, 7, tzinfo=WIB), tick=False):
+        assert action_items_remind() == 0
+    assert overdue_reminders(org) == 1
+    assert ActionItem.objects.get(pk=action.pk).overdue_reminded_at is not None
+
+
+def test_an_item_on_its_due_date_is_not_yet_overdue(org, action):
+    with time_machine.travel(dt.datetime(2026, 3, 25, 7, tzinfo=WIB), tick=False):
+        action_items_remind()
+    assert overdue_reminders(org) == 0
+
+
+def test_a_done_item_is_not_reminded_as_overdue(org, action):
+    ActionItem.objects.filter(pk=action.pk).update(status=ActionItem.Status.DONE)
+    with time_machine.travel(dt.datetime(2026, 3, 26, 7, tzinfo=WIB), tick=False):
+        assert action_items_remind() == 0
+    assert overdue_reminders(org) == 0

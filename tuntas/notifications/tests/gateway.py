@@ -31,6 +31,8 @@ class FakeGateway:
     # When set, the gateway never answers until the test ends: the client must time out.
     hang: bool = False
     release: threading.Event = field(default_factory=threading.Event)
+    # Set as soon as a request has arrived: a test can wait for it instead of sleeping.
+    arrived: threading.Event = field(default_factory=threading.Event)
     received: list[Received] = field(default_factory=list)
 
     def answer(self, *statuses: int) -> None:
@@ -39,6 +41,18 @@ class FakeGateway:
     def delivered(self) -> list[Received]:
         """Return the requests the gateway accepted (answered 2xx)."""
         return [r for r in self.received if r.headers.get("x-answered") == "200"]
+
+    def messages(self) -> list[Received]:
+        """Return what reached phones: accepted requests, a repeated Idempotency-Key dropped."""
+        seen: set[str] = set()
+        out = []
+        for request in self.delivered():
+            key = request.headers.get("idempotency-key", "")
+            if key and key in seen:
+                continue
+            seen.add(key)
+            out.append(request)
+        return out
 
 
 def _handler(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
@@ -49,6 +63,7 @@ def _handler(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             headers["x-answered"] = str(status)
             gateway.received.append(Received(self.path, headers, body))
+            gateway.arrived.set()
             if gateway.hang:
                 gateway.release.wait()
             payload = b'{"status": true}' if status < 400 else b'{"reason": "invalid target"}'

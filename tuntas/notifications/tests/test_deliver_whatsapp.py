@@ -8,8 +8,9 @@ from django.test import override_settings
 
 from tuntas.notifications.models import Delivery
 from tuntas.notifications.services import notification_send
-from tuntas.notifications.tasks import deliver_whatsapp, whatsapp_payload
+from tuntas.notifications.tasks import deliver_whatsapp
 from tuntas.notifications.tests.factories import delivery_ids, queued_whatsapps
+from tuntas.notifications.whatsapp import whatsapp_payload
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
+from tuntas.notifications.services import deliveries_reconcile
 from tuntas.scheduler.jobs import due_jobs, job_run
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         except DatabaseError:
             logger.exception("Scheduler could not read the working-day calendar")
             return False
-        ok = True
+        ok = self.reconcile(now)
         for job, slot in due:
             try:
                 run = job_run(job=job, slot=slot, now=now)
@@ -66,3 +67,16 @@ class Command(BaseCommand):
                 status = "failed" if run.failed else "done"
                 self.stdout.write(f"{job.name} {slot}: {status}: {run.result}")
         return ok
+
+    def reconcile(self, now: dt.datetime) -> bool:
+        """Settle deliveries left "sending" by a worker that died; False if the database failed."""
+        try:
+            requeued, failed = deliveries_reconcile(now=now)
+        except DatabaseError:
+            logger.exception("Scheduler could not reconcile deliveries")
+            return False
+        if requeued or failed:
+            self.stdout.write(
+                f"deliveries left by a stopped worker: {requeued} requeued, {failed} failed"
+            )
+        return True
