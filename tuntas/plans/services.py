@@ -11,11 +11,13 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tuntas.lib import deviation as dev
+from tuntas.lib.dates import format_date
 from tuntas.lib.uploads import store_all
 from tuntas.org.access import Viewer
 from tuntas.plans.models import (
@@ -235,3 +237,45 @@ def early_warnings(
         if progress.projection_short:
             out.append(EarlyWarning("projection_short", sub, month, progress))
     return out
+
+
+# --- "belum lapor" reminders -----------------------------------------------------------------
+
+
+def realisation_remind(*, year: int, month: int, cutoff: dt.date, overdue: bool) -> int:
+    """Remind each unit with sub kegiatan not yet reported for the month; return the units told.
+
+    The unit's head and operators and the PPTK of each missing sub kegiatan are told once per
+    call; the scheduler calls it once per month before the cut-off and once after it.
+    """
+    from tuntas.issues.services import people_of
+    from tuntas.notifications.services import notification_send
+    from tuntas.plans.access import WRITER_ROLES
+
+    missing = (
+        SubActivity.objects.filter(year=year)
+        .exclude(realisations__month=month)
+        .select_related("unit", "pptk")
+        .order_by("unit__sort_order", "unit__name", "code")
+    )
+    by_unit: dict[int, list[SubActivity]] = {}
+    for sub in missing:
+        by_unit.setdefault(sub.unit_id, []).append(sub)
+    month_name = f"{MONTH_NAMES[month]} {year}"
+    for unit_id, subs in by_unit.items():
+        people = people_of([unit_id], WRITER_ROLES) + [s.pptk for s in subs if s.pptk]
+        if overdue:
+            title = _("Realisation of %(month)s not reported (due %(date)s)")
+        else:
+            title = _("Realisation of %(month)s due by %(date)s")
+        names = "\n".join(f"• {sub.code} {sub.name}" for sub in subs[:10])
+        if len(subs) > 10:
+            names += "\n• " + _("and %(count)d more") % {"count": len(subs) - 10}
+        notification_send(
+            recipients=people,
+            kind="plans.realisation_overdue" if overdue else "plans.realisation_due",
+            title=title % {"month": month_name, "date": format_date(cutoff)},
+            body=_("Sub kegiatan without a report:") + "\n" + names,
+            url=reverse("plans:unit", args=[unit_id]),
+        )
+    return len(by_unit)

@@ -11,10 +11,14 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tuntas.issues.services import issues_sweep, requests_remind
+from tuntas.dashboards.digest import digests_send
+from tuntas.issues.services import REMIND_DAYS, issues_sweep, requests_remind
+from tuntas.lib.deviation import month_cutoff
 from tuntas.lib.scheduling import Schedule
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.services import action_items_remind, meetings_remind_tomorrow
+from tuntas.plans.models import PlanPolicy
+from tuntas.plans.services import realisation_remind, reporting_month
 from tuntas.scheduler.models import JobRun
 
 logger = logging.getLogger(__name__)
@@ -45,6 +49,36 @@ def _meetings_sweep(now: dt.datetime) -> str:
     return f"{action_items_remind(now=now)} action item reminder(s) sent"
 
 
+def _realisation_reminders(now: dt.datetime) -> str:
+    """Remind units of last month's realisation two working days before the cut-off, and after."""
+    today = now.astimezone(ZONE).date()
+    year, month = reporting_month(today)
+    cutoff = month_cutoff(year, month, PlanPolicy.current().cutoff_day)
+    if today > cutoff:
+        kind = "realisation_overdue"
+    elif cutoff <= calendar().add_working_days(today, REMIND_DAYS):
+        kind = "realisation_due"
+    else:
+        return "no reminder due"
+    with transaction.atomic():
+        # One reminder of each kind per month: the month is the claim's slot, and a failure
+        # rolls the claim back so the next day tries again.
+        claim = job_claim(job=kind, slot=f"{year}-{month:02d}", now=now)
+        if claim is None:
+            return f"{kind} for {year}-{month:02d} already sent"
+        units = realisation_remind(
+            year=year, month=month, cutoff=cutoff, overdue=kind == "realisation_overdue"
+        )
+        claim.result = f"{units} unit(s) reminded"
+        claim.finished_at = timezone.now()
+        claim.save(update_fields=["result", "finished_at"])
+    return f"{kind}: {units} unit(s) reminded of {year}-{month:02d}"
+
+
+def _weekly_digest(now: dt.datetime) -> str:
+    return f"{digests_send(now=now)} weekly digest(s) sent"
+
+
 def _meeting_reminders(now: dt.datetime) -> str:
     return f"{meetings_remind_tomorrow(now=now)} meeting(s) of tomorrow reminded"
 
@@ -56,6 +90,12 @@ JOBS: dict[str, Job] = {
         Job("requests_reminders", Schedule(SEVEN, working_days_only=True), _requests_reminders),
         Job("meetings_sweep", Schedule(SEVEN, working_days_only=True), _meetings_sweep),
         Job("meeting_reminders", Schedule(SEVEN), _meeting_reminders),
+        Job(
+            "realisation_reminders",
+            Schedule(SEVEN, working_days_only=True),
+            _realisation_reminders,
+        ),
+        Job("weekly_digest", Schedule(SEVEN, weekday=0), _weekly_digest),
     )
 }
 

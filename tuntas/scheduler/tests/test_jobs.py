@@ -26,27 +26,38 @@ def test_nothing_is_due_at_six_fifty_nine():
     assert due_jobs(at(MONDAY, 6, 59)) == []
 
 
-def test_all_four_are_due_at_seven_on_a_working_day():
+def test_all_are_due_at_seven_on_a_working_monday():
     assert names(due_jobs(at(MONDAY, 7))) == {
         ("issues_sweep", "2026-06-08"),
         ("requests_reminders", "2026-06-08"),
         ("meetings_sweep", "2026-06-08"),
         ("meeting_reminders", "2026-06-08"),
+        ("realisation_reminders", "2026-06-08"),
+        ("weekly_digest", "2026-W24"),
     }
+
+
+def test_the_weekly_digest_is_not_due_on_a_tuesday():
+    tuesday = MONDAY + dt.timedelta(days=1)
+    assert "weekly_digest" not in {name for name, _ in names(due_jobs(at(tuesday, 7)))}
 
 
 def test_the_time_is_jakarta_time_whatever_the_clock_zone():
     assert due_jobs(dt.datetime(2026, 6, 7, 23, 59, tzinfo=dt.UTC)) == []  # 06.59 WIB
-    assert len(due_jobs(dt.datetime(2026, 6, 8, 0, 0, tzinfo=dt.UTC))) == 4
+    assert len(due_jobs(dt.datetime(2026, 6, 8, 0, 0, tzinfo=dt.UTC))) == 6
 
 
-def test_only_the_meeting_reminders_run_on_a_holiday():
-    assert names(due_jobs(at(INDEPENDENCE_DAY, 7))) == {("meeting_reminders", "2026-08-17")}
+def test_only_the_meeting_reminders_and_the_weekly_digest_run_on_a_holiday():
+    # 17 August 2026 is a Monday: the digest goes out on holidays too, it is read at home.
+    assert names(due_jobs(at(INDEPENDENCE_DAY, 7))) == {
+        ("meeting_reminders", "2026-08-17"),
+        ("weekly_digest", "2026-W34"),
+    }
 
 
 def test_jobs_already_due_at_the_last_check_are_not_due_again():
     assert due_jobs(at(MONDAY, 7, 1), last_checked=at(MONDAY, 7)) == []
-    assert len(due_jobs(at(MONDAY, 7), last_checked=at(MONDAY, 6, 59))) == 4
+    assert len(due_jobs(at(MONDAY, 7), last_checked=at(MONDAY, 6, 59))) == 6
 
 
 def test_a_second_claim_of_the_same_slot_fails():

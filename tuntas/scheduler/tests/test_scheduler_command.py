@@ -41,7 +41,11 @@ def test_running_twice_runs_each_job_once_and_reminds_each_person_once(org, meet
         ("issues_sweep", "2026-06-08"),
         ("meeting_reminders", "2026-06-08"),
         ("meetings_sweep", "2026-06-08"),
+        # May's realisation is due by 10 June: the monthly claim of the reminder sent today.
+        ("realisation_due", "2026-05"),
+        ("realisation_reminders", "2026-06-08"),
         ("requests_reminders", "2026-06-08"),
+        ("weekly_digest", "2026-W24"),
     ]
     assert all(run.finished_at and not run.failed for run in JobRun.objects.all())
     reminders = Notification.objects.filter(kind="meetings.reminder")
@@ -64,7 +68,7 @@ def test_a_failing_job_records_its_error_and_the_others_still_run(monkeypatch, m
     assert failed.failed
     assert failed.result == "RuntimeError: gateway down"
     assert failed.finished_at is not None
-    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 3
+    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 6
     assert "issues_sweep 2026-06-08: failed" in out
     assert Notification.objects.filter(kind="meetings.reminder").exists()
 
