@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a local trial: development settings unless the environment says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test lint types migrations-check messages messages-check demo worker scheduler install install-dev vendor lock screenshots clean
+.PHONY: run test lint types migrations-check messages messages-check demo worker scheduler install install-dev vendor lock screenshots clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ messages: install-dev
 
 messages-check: install-dev
 	$(BIN)/python scripts/messages.py check
+
+## bench: seed the benchmark databases under var/bench (once) and time the dashboards;
+## BENCH_ARGS="--database-url postgres://postgres@127.0.0.1:5432/" for PostgreSQL
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 vendor:
 	$(PYTHON) scripts/vendor_static.py

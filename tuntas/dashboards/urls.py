@@ -1,6 +1,20 @@
 from django.urls import path
 
+from tuntas.dashboards import views_exports, views_map, views_measures, views_recap
+
 app_name = "dashboards"
 
 urlpatterns: list = [
+    path("exports/", views_exports.export_jobs, name="export_jobs"),
+    path("exports/<int:pk>/", views_exports.export_job, name="export_job"),
+    path("exports/<int:pk>/download/", views_exports.export_download, name="export_download"),
+    path("exports/<slug:kind>/", views_exports.export, name="export"),
+    path("measures/", views_measures.measures, name="measures"),
+    path("recap/", views_recap.recap, name="recap"),
+    path("dependency/", views_map.dependency_map, name="dependency"),
+    path(
+        "dependency/<int:asking>/<int:asked>/",
+        views_map.dependency_edge,
+        name="dependency_edge",
+    ),
 ]

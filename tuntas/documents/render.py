@@ -285,3 +285,85 @@ class RealisationReport:
 def realisation_report_pdf(data: RealisationReport) -> bytes:
     """Render the realisation report as an A4 landscape PDF with a repeated table header."""
     return _render("realisasi.typ", data, data.letterhead)
+
+
+# --- the monthly recap -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class RecapTable:
+    """One table of the monthly recap, every cell already written as text.
+
+    `widths` are relative column widths (Typst fractions); `numeric` marks the columns aligned
+    right. `empty` is printed instead of a table without rows.
+    """
+
+    title: str
+    columns: list[str]
+    widths: list[int]
+    numeric: list[bool]
+    rows: list[list[str]]
+    empty: str
+    total: list[str] | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RecapSection:
+    """A numbered part of the recap (measures, issues, overdue items) and its tables."""
+
+    title: str
+    tables: list[RecapTable]
+
+
+@dataclasses.dataclass(frozen=True)
+class RecapAgendaItem:
+    """An agenda item of a meeting of the month that decided something."""
+
+    number: int
+    title: str
+    decisions: list[str]
+    outcome: str
+    actions: list[tuple[str, str, str]]  # (what, unit, due date)
+
+
+@dataclasses.dataclass(frozen=True)
+class RecapMeeting:
+    """A meeting of the month with final minutes: "Selasa, 12 Mei 2026 · Rakor Asisten II"."""
+
+    heading: str
+    items: list[RecapAgendaItem]
+    other_actions: list[tuple[str, str, str]]
+
+
+@dataclasses.dataclass(frozen=True)
+class RecapDocument:
+    """The monthly recap of issues and follow-up (rekap permasalahan dan tindak lanjut).
+
+    Every label comes from the caller, already translated: the template only lays them out.
+    """
+
+    letterhead: Letterhead
+    title: str
+    period: str
+    scope: str
+    state: str
+    footer: str
+    sections: list[RecapSection]
+    meetings_title: str
+    meetings: list[RecapMeeting]
+    meetings_empty: str
+    decisions_label: str
+    outcome_label: str
+    action_columns: list[str]  # No, what, unit, due date
+    other_actions_label: str
+    notes_title: str
+    notes: list[str]
+    place_and_date: str
+    signatory: Signatory | None
+
+
+def recap_pdf(data: RecapDocument) -> bytes:
+    """Render the monthly recap as an A4 PDF under the kop surat."""
+    if any(len(t.widths) != len(t.columns) for s in data.sections for t in s.tables):
+        raise ValueError("every recap table needs one width per column.")
+    return _render("recap.typ", data, data.letterhead)

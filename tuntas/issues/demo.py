@@ -284,7 +284,7 @@ ISSUES: tuple[IssueSpec, ...] = (
             ),
         ),
     ),
-    # At Asisten II, overdue, waiting on DPMPTSP: the market permit.
+    # At Asisten II, overdue, waiting on DPMPTSP (the market permit) and PDAM (its pipes).
     IssueSpec(
         title="Revitalisasi Blok Barat Pasar Ibuh menunggu Persetujuan Bangunan Gedung (PBG)",
         unit="DISDAG",
@@ -338,6 +338,17 @@ ISSUES: tuple[IssueSpec, ...] = (
                 due=5,
             ),
             S(
+                30,
+                "14.20",
+                "bagekonomi",
+                "request",
+                "Memindahkan pipa distribusi dan meter air 48 kios di Blok Barat sebelum "
+                "pembongkaran dimulai, serta menyediakan sambungan sementara di lokasi penampungan "
+                "pedagang.",
+                unit="PDAM",
+                due=10,
+            ),
+            S(
                 29,
                 "09.00",
                 "kadis.dpmptsp",
@@ -345,6 +356,15 @@ ISSUES: tuple[IssueSpec, ...] = (
                 "Berkas di SIMBG sudah kami verifikasi. PBG dapat terbit paling lama tiga hari "
                 "kerja setelah rekomendasi TABG kami terima.",
                 unit="DPMPTSP",
+            ),
+            S(
+                28,
+                "10.30",
+                "pdam",
+                "request_accept",
+                "Permintaan kami terima. Pemindahan pipa dan meter air dikerjakan setelah Dinas "
+                "Perdagangan menyampaikan tanggal pasti pembongkaran.",
+                unit="PDAM",
             ),
             S(
                 28,
@@ -1120,6 +1140,17 @@ ISSUES: tuple[IssueSpec, ...] = (
                 "Pemko bila permohonan tidak dijawab dalam satu bulan.",
             ),
             S(
+                7,
+                "09.15",
+                "bagekonomi",
+                "request",
+                "Menahan permohonan PBG workshop BLK di SIMBG (tidak ditolak) sampai perjanjian "
+                "pinjam pakai dengan Pemerintah Provinsi terbit, agar berkas tidak perlu diajukan "
+                "ulang dari awal.",
+                unit="DPMPTSP",
+                due=15,
+            ),
+            S(
                 4,
                 "10.00",
                 "kadis.disnakerin",
@@ -1127,6 +1158,100 @@ ISSUES: tuple[IssueSpec, ...] = (
                 "Sambil menunggu jawaban Pemerintah Provinsi, kami menyiapkan kajian lokasi "
                 "alternatif di tanah Pemko.",
                 unit="BPN",
+            ),
+        ),
+    ),
+    # At Asisten II, overdue: a finished building that waits on both DPMPTSP and PDAM.
+    IssueSpec(
+        title="Gedung Sentra IKM Rendang belum dapat dipakai: SLF dan sambungan air PDAM belum ada",
+        unit="DISNAKERIN",
+        category="perizinan",
+        urgency=Urgency.HIGH,
+        met=24,
+        location="KEL-KAPALO-KOTO-AMPANGAN",
+        location_detail="Gedung Sentra IKM Rendang yang baru selesai dibangun",
+        chronology=(
+            "Gedung Sentra IKM Rendang, dapur produksi bersama bagi 24 pelaku industri kecil "
+            "rendang, selesai dibangun dan sudah diserahterimakan oleh kontraktor. Gedung belum "
+            "dapat dipakai karena Sertifikat Laik Fungsi (SLF) belum terbit dan belum ada "
+            "sambungan air bersih: pipa distribusi PDAM terdekat berjarak ±300 m.\n\n"
+            "Permohonan SLF sudah diajukan melalui SIMBG lima minggu lalu; permohonan sambungan "
+            "air sudah disampaikan kepada PDAM dengan surat Kepala Dinas."
+        ),
+        impact=(
+            "Tanpa air bersih dan SLF, sertifikasi halal dan SPP-IRT bagi 24 IKM tidak dapat "
+            "diproses. Target kenaikan produksi rendang 15 % tahun ini tidak tercapai dan gedung "
+            "senilai Rp1.780.000.000 dibiarkan kosong."
+        ),
+        proposed_solution=(
+            "DPMPTSP menjadwalkan pemeriksaan kelaikan fungsi dan menerbitkan SLF; PDAM "
+            "memperpanjang pipa distribusi dan memasang sambungan. Pembiayaan perpanjangan pipa "
+            "dibahas pada rakor Asisten II."
+        ),
+        steps=(
+            S(22, "09.00", "kadis.disnakerin", "create"),
+            S(22, "09.20", "kadis.disnakerin", "submit"),
+            S(
+                21,
+                "10.00",
+                "bagekonomi",
+                "accept",
+                "Diterima. Dibahas pada rakor Asisten II bersama DPMPTSP dan Perumda Air Minum "
+                "Tirta Sago.",
+            ),
+            S(
+                21,
+                "10.15",
+                "bagekonomi",
+                "request",
+                "Menjadwalkan pemeriksaan kelaikan fungsi dan menerbitkan SLF gedung Sentra IKM "
+                "Rendang; berkas di SIMBG sudah lengkap.",
+                unit="DPMPTSP",
+                due=10,
+            ),
+            S(
+                21,
+                "10.20",
+                "bagekonomi",
+                "request",
+                "Memperpanjang pipa distribusi ±300 m dan memasang sambungan air bersih ke gedung "
+                "Sentra IKM Rendang; mohon disampaikan perkiraan biaya dan jadwalnya.",
+                unit="PDAM",
+                due=15,
+            ),
+            S(
+                19,
+                "14.00",
+                "kadis.dpmptsp",
+                "request_accept",
+                "Pemeriksaan lapangan oleh tim penilik bangunan kami jadwalkan bersama Dinas PUPR.",
+                unit="DPMPTSP",
+            ),
+            S(
+                12,
+                "11.00",
+                "kadis.disnakerin",
+                "respond",
+                "Pemeriksaan lapangan belum juga dilaksanakan. Mohon kepastian jadwal.",
+                unit="DPMPTSP",
+            ),
+            S(
+                9,
+                "15.00",
+                "kadis.dpmptsp",
+                "respond",
+                "Tim penilik masih menyelesaikan antrean pemeriksaan PBG rumah tinggal. "
+                "Pemeriksaan gedung Sentra IKM Rendang dijadwalkan ulang dalam dua minggu.",
+                unit="DPMPTSP",
+            ),
+            S(
+                6,
+                "10.00",
+                "asisten2",
+                "respond",
+                "PDAM belum menjawab sejak permintaan disampaikan. Mohon Direktur PDAM memaparkan "
+                "jadwal dan biaya sambungan pada rakor berikutnya.",
+                unit="PDAM",
             ),
         ),
     ),

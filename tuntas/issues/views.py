@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,7 +29,6 @@ from tuntas.issues.access import (
     request_actions,
     visible_issues,
 )
-from tuntas.issues.exports import issues_xlsx
 from tuntas.issues.forms import (
     EvidenceForm,
     IssueForm,
@@ -101,9 +100,8 @@ def _week_start(today: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(monday, dt.time.min))
 
 
-def filtered_issues(request: HttpRequest, viewer: Viewer) -> tuple[Any, dict[str, Any]]:
+def filtered_issues(params: QueryDict, viewer: Viewer) -> tuple[Any, dict[str, Any]]:
     """Apply the list's filters, search, view and sort from the query string."""
-    params = request.GET
     today = viewer.today
     policy = Policy.current()
     issues = visible_issues(viewer)
@@ -178,7 +176,7 @@ def _mark_deadlines(rows: list[Issue], today: dt.date) -> None:
 def issue_list(request: HtmxHttpRequest) -> HttpResponse:
     """List the issues the viewer may see, with filters, ready-made views and pagination."""
     viewer = viewer_for(request)
-    issues, state = filtered_issues(request, viewer)
+    issues, state = filtered_issues(request.GET, viewer)
     page = Paginator(_with_late_requests(issues, viewer.today), 25).get_page(
         request.GET.get("page")
     )
@@ -213,19 +211,11 @@ def issue_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def issue_export(request: HttpRequest) -> HttpResponse:
-    """Download the filtered list as an Excel workbook."""
-    viewer = viewer_for(request)
-    issues, _state = filtered_issues(request, viewer)
-    rows = list(_with_late_requests(issues, viewer.today)[:10000])
-    _mark_deadlines(rows, viewer.today)
-    content = issues_xlsx(rows)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="permasalahan-{viewer.today:%Y%m%d}.xlsx"'
-    )
-    return response
+    """Download the filtered list as an Excel workbook (a long one is made in the background)."""
+    # The dashboards' exports build on this app's list, so they are imported here, not above.
+    from tuntas.dashboards.views_exports import export_response
+
+    return export_response(request, "issues")
 
 
 def _reporter_units(viewer: Viewer) -> list[Unit]:

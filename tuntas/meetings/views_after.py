@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -515,16 +515,12 @@ SHOWS = {
 }
 
 
-@login_required
-@require_GET
-def action_item_list(request: HttpRequest) -> HttpResponse:
-    """The action items of the viewer's units (and of their meetings): overdue first."""
-    viewer = viewer_for(request)
-    today = viewer.today
-    show = request.GET.get("show", "open")
+def filtered_action_items(params: QueryDict, viewer: Viewer) -> tuple[QuerySet[ActionItem], str]:
+    """Return the viewer's action items shown by the list's filter (overdue first), and it."""
+    show = params.get("show", "open")
     if show not in SHOWS:
         show = "open"
-    overdue = Q(status=ActionItem.Status.OPEN, due_on__lt=today)
+    overdue = Q(status=ActionItem.Status.OPEN, due_on__lt=viewer.today)
     items = visible_action_items(viewer)
     if show == "open":
         items = items.open()
@@ -535,7 +531,16 @@ def action_item_list(request: HttpRequest) -> HttpResponse:
             When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()
         )
     )
-    page = Paginator(rows.order_by("-late", "due_on", "pk"), 50).get_page(request.GET.get("page"))
+    return rows.order_by("-late", "due_on", "pk"), show
+
+
+@login_required
+@require_GET
+def action_item_list(request: HttpRequest) -> HttpResponse:
+    """The action items of the viewer's units (and of their meetings): overdue first."""
+    viewer = viewer_for(request)
+    rows, show = filtered_action_items(request.GET, viewer)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/after_action_item_list.html",

@@ -11,8 +11,15 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    QueryDict,
+)
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +28,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_en
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tuntas.issues.queries import issue_summary, portfolio_counts
+from tuntas.dashboards.homes import assistants_overview, home_sections
+from tuntas.issues.queries import issue_summary
 from tuntas.lib import workdays
 from tuntas.lib.files import sniff_image_type
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
@@ -53,7 +61,6 @@ from tuntas.org.forms import (
     WorkdayOverrideForm,
 )
 from tuntas.org.models import ChangeLog, Government, Person, RoleAssignment, Unit, WorkdayOverride
-from tuntas.plans.views import portfolio_plan
 
 Role = RoleAssignment.Role
 
@@ -114,65 +121,27 @@ def government_logo(request: HttpRequest) -> HttpResponseBase:
 # --- Home and profile -------------------------------------------------------------------
 
 
-def _portfolio(viewer: Viewer) -> list[Unit]:
-    """Return the units coordinated today by the Asisten this viewer acts for."""
-    if not viewer.assistant_ids:
-        return []
-    heads = (
-        RoleAssignment.objects.active(viewer.today)
-        .filter(role=Role.UNIT_HEAD)
-        .select_related("person")
-    )
-    return list(
-        Unit.objects.coordinated_by(viewer.assistant_ids, viewer.today)
-        .filter(is_active=True)
-        .prefetch_related(Prefetch("assignments", queryset=heads, to_attr="heads"))
-        .order_by("sort_order", "name")
-    )
-
-
-def _assistants_overview(viewer: Viewer) -> list[Unit]:
-    """For leaders: each Asisten with the number of units they coordinate today."""
-    if not (viewer.is_leader or viewer.is_admin):
-        return []
-    assistants = list(
-        Unit.objects.filter(kind=Unit.Kind.ASSISTANT, is_active=True).order_by("sort_order", "name")
-    )
-    counts: dict[int, int] = {}
-    for row in (
-        Unit.objects.filter(is_active=True)
-        .with_coordinator(viewer.today)
-        .values("coordinator_id_on")  # type: ignore[misc]
-        .annotate(n=Count("pk"))
-    ):
-        counts[row["coordinator_id_on"]] = row["n"]
-    for assistant in assistants:
-        assistant.portfolio_size = counts.get(assistant.pk, 0)  # type: ignore[attr-defined]
-    return assistants
-
-
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """Show what the person is responsible for: roles, units, and their portfolio."""
+    """Show what needs the person now, by role: portfolio, escalations, their unit's work."""
     viewer = viewer_for(request)
-    portfolio = _portfolio(viewer)
-    plan: dict[str, Any] = {}
-    if portfolio:
-        counts = portfolio_counts(assistant_ids=viewer.assistant_ids, today=viewer.today)
-        plan = portfolio_plan(portfolio, today=viewer.today)
-        for unit in portfolio:
-            unit.issue_counts = counts.get(unit.pk, {})  # type: ignore[attr-defined]
-            unit.plan = plan["units"].get(unit.pk)  # type: ignore[attr-defined]
+    sections = home_sections(viewer)
+    coordinator = sections.get("coordinator", {})
     context: dict[str, Any] = {
-        "plan_warnings": plan.get("warnings", []),
-        "plan_warning_count": plan.get("warning_count", 0),
+        **sections,
         "assignments": viewer.assignments,
-        "portfolio": portfolio,
-        "assistants": _assistants_overview(viewer),
+        # Kept at the top level: the portfolio table, its warnings and the Asisten's overview.
+        "portfolio": coordinator.get("portfolio", []),
+        "plan_warnings": coordinator.get("plan_warnings", []),
+        "plan_warning_count": coordinator.get("plan_warning_count", 0),
+        "assistants": sections["leader"]["assistants"]
+        if "leader" in sections
+        else (assistants_overview(viewer) if viewer.is_admin else []),
         "own_units": [u for u in viewer.units if u.kind != Unit.Kind.ASSISTANT],
     }
-    if viewer.assignments:
+    # Partners see only what involves them; leaders get the city's figures instead.
+    if viewer.is_internal and not viewer.is_leader:
         context["issue_summary"] = issue_summary(viewer)
     if viewer.is_admin:
         context["stats"] = {
@@ -258,13 +227,14 @@ def _get_unit_for_user(
     )
 
 
-@login_required
-@require_GET
-def unit_list(request: HtmxHttpRequest) -> HttpResponse:
-    """List the units as a tree, searchable by name and filterable by kind."""
-    viewer = viewer_for(request)
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
+def filtered_units(params: QueryDict, viewer: Viewer) -> list[Unit]:
+    """Return the visible units the list's search and kind select, in the list's order.
+
+    Each unit carries `coordinator_now`, its coordinating Asisten today. Without a filter
+    the units come as a tree, each under its parent.
+    """
+    query = params.get("q", "").strip()
+    kind = params.get("kind", "")
     units = (
         visible_units(viewer)
         .with_coordinator(viewer.today)
@@ -283,6 +253,19 @@ def unit_list(request: HtmxHttpRequest) -> HttpResponse:
     assistants = {u.pk: u for u in Unit.objects.filter(kind=Unit.Kind.ASSISTANT)}
     for unit in rows:
         unit.coordinator_now = assistants.get(unit.coordinator_id_on)  # type: ignore[attr-defined]
+    if query or kind in Unit.Kind.values:
+        return rows
+    return [unit for unit, _depth in _as_tree(rows)]
+
+
+@login_required
+@require_GET
+def unit_list(request: HtmxHttpRequest) -> HttpResponse:
+    """List the units as a tree, searchable by name and filterable by kind."""
+    viewer = viewer_for(request)
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    rows = filtered_units(request.GET, viewer)
     context = {
         "rows": _as_tree(rows) if not (query or kind) else [(u, 0) for u in rows],
         "query": query,
@@ -413,13 +396,10 @@ def _get_person_for_user(
     return get_for_viewer(viewer, Person.objects.all(), pk, decide, need)
 
 
-@login_required
-@require_GET
-def person_list(request: HtmxHttpRequest) -> HttpResponse:
-    """List people with their current roles, searchable by name, NIP, jabatan or unit."""
-    viewer = viewer_for(request)
-    query = request.GET.get("q", "").strip()
-    people = visible_people(viewer).filter(is_active=True).order_by("full_name")
+def filtered_people(params: QueryDict, viewer: Viewer) -> QuerySet[Person]:
+    """Return the visible active people the list's search selects, each with `current` roles."""
+    query = params.get("q", "").strip()
+    people = visible_people(viewer).filter(is_active=True).order_by("full_name", "pk")
     if query:
         people = people.filter(
             Q(full_name__icontains=query)
@@ -429,9 +409,16 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
             | Q(assignments__unit__short_name__icontains=query)
         ).distinct()
     active = RoleAssignment.objects.active(viewer.today).select_related("unit")
-    page = Paginator(
-        people.prefetch_related(Prefetch("assignments", queryset=active, to_attr="current")), 50
-    ).get_page(request.GET.get("page"))
+    return people.prefetch_related(Prefetch("assignments", queryset=active, to_attr="current"))
+
+
+@login_required
+@require_GET
+def person_list(request: HtmxHttpRequest) -> HttpResponse:
+    """List people with their current roles, searchable by name, NIP, jabatan or unit."""
+    viewer = viewer_for(request)
+    query = request.GET.get("q", "").strip()
+    page = Paginator(filtered_people(request.GET, viewer), 50).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "can_edit": viewer.is_admin}
     template = (
         "org/person_list.html#person-rows" if is_fragment(request) else "org/person_list.html"

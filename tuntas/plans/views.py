@@ -12,7 +12,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -262,6 +269,34 @@ def _get_sub_for_user(
     return sub, viewer, access
 
 
+def sub_list_state(params: QueryDict, today: dt.date) -> dict[str, Any]:
+    """Return the list's filters from the query string: year, unit id and status."""
+    return {
+        "year": as_int(params.get("year"), 2000, 2100) or today.year,
+        "unit": as_int(params.get("unit"), 1, 10**9),
+        "status": params.get("status", ""),
+    }
+
+
+def filtered_sub_rows(
+    params: QueryDict, viewer: Viewer, policy: PlanPolicy | None = None
+) -> tuple[list[SubRow], dict[str, Any]]:
+    """Return the visible sub kegiatan the list's filters select, judged, and the filters."""
+    policy = policy or PlanPolicy.current()
+    state = sub_list_state(params, viewer.today)
+    subs = (
+        visible_sub_activities(viewer)
+        .filter(year=state["year"])
+        .order_by("unit__sort_order", "unit__name", "code")
+    )
+    if state["unit"]:
+        subs = subs.filter(unit_id=state["unit"])
+    rows = sub_rows(with_progress_data(subs), today=viewer.today, policy=policy)
+    if state["status"] in STATUS_FILTERS:
+        rows = [r for r in rows if r.status == state["status"]]
+    return rows, state
+
+
 @login_required
 @require_GET
 def sub_activity_list(request: HttpRequest) -> HttpResponse:
@@ -270,21 +305,14 @@ def sub_activity_list(request: HttpRequest) -> HttpResponse:
     today = viewer.today
     policy = PlanPolicy.current()
     visible = visible_sub_activities(viewer)
-    year = as_int(request.GET.get("year"), 2000, 2100) or today.year
-    unit_id = as_int(request.GET.get("unit"), 1, 10**9)
-    status = request.GET.get("status", "")
-    subs = visible.filter(year=year).order_by("unit__sort_order", "unit__name", "code")
-    if unit_id:
-        subs = subs.filter(unit_id=unit_id)
-    rows = sub_rows(with_progress_data(subs), today=today, policy=policy)
-    if status in STATUS_FILTERS:
-        rows = [r for r in rows if r.status == status]
+    rows, state = filtered_sub_rows(request.GET, viewer, policy)
+    year = state["year"]
     groups, total = units_progress(rows, policy=policy)
     years = sorted({*visible.values_list("year", flat=True).distinct(), today.year}, reverse=True)
     context = {
         "groups": groups,
         "total": total if (viewer.is_leader or viewer.is_admin) and rows else None,
-        "state": {"year": year, "unit": unit_id, "status": status},
+        "state": state,
         "years": years,
         "units": Unit.objects.filter(pk__in=visible.filter(year=year).values("unit_id")).order_by(
             "sort_order", "name"

@@ -62,12 +62,16 @@ def test_the_asisten_home_pins_its_query_count(org, django_assert_num_queries):
     report_months(make_sub(org, org.pupr), org.pupr_operator, [(1, 0)])
     client = org.client_for(org.asisten2)
     client.get(reverse("org:home"))
-    with django_assert_num_queries(19):
+    # 19 before the homes per role; +7 for what needs the Asisten now: overdue requests and
+    # action items per unit (one query each), the policy read by the overdue rule, the issues
+    # first in line, the overdue action items listed, the next meeting, and the thresholds
+    # of the portfolio's total row.
+    with django_assert_num_queries(26):
         client.get(reverse("org:home"))
     for i in range(15):
         unit = make_unit(f"OPD{i}", "agency", coordinator=org.asisten2_unit)
         report_months(make_sub(org, unit), org.admin, [(1, 0), (2, 0)])
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(26):
         client.get(reverse("org:home"))
 
 
@@ -133,3 +137,246 @@ def test_an_operator_sees_no_early_warning_card(org):
     response = org.client_for(org.pupr_operator).get(reverse("org:home"))
 
     assert 'id="early-warnings"' not in response.content.decode()
+
+
+# --- Homes per role, on a small city with a little of everything (dashboards/tests/home_data) ---
+
+
+@pytest.fixture
+def homes(org):
+    import time_machine
+
+    from tuntas.dashboards.tests.home_data import seed_homes
+    from tuntas.plans.tests.kit import NOW
+
+    # A Tuesday in June: May is the last reported month, and every date below is fixed.
+    with time_machine.travel(NOW, tick=False):
+        yield seed_homes(org)
+
+
+def home_of(org, person):
+    response = org.client_for(person).get(reverse("org:home"))
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def by_short_name(units):
+    return {u.short_name: u for u in units}
+
+
+def test_the_asisten_sees_what_needs_them_now(org, homes):
+    response, body = home_of(org, org.asisten2)
+
+    home = response.context["coordinator"]
+    needs = home["needs"]
+    assert (needs.to_triage, needs.overdue, needs.proposed) == (1, 1, 1)
+    assert (needs.red_subs, needs.late_actions) == (1, 1)
+    # Proposed for escalation (and overdue) first, then what waits for triage.
+    assert [i.pk for i in home["pressing"]] == [homes.overdue.pk, homes.triage.pk]
+    assert [i.pk for i in home["late_actions"]] == [homes.late_action.pk]
+    meeting = home["next_meeting"]
+    assert meeting.pk == homes.meeting.pk
+    assert (meeting.item_count, meeting.invited, meeting.answered) == (1, 2, 0)
+    assert 'id="agenda-state"' in body
+
+
+def test_the_asisten_sees_a_table_of_their_opds(org, homes):
+    from decimal import Decimal
+
+    response, _body = home_of(org, org.asisten2)
+
+    units = by_short_name(response.context["portfolio"])
+    pupr, pdam = units["PUPR"], units["PDAM"]
+    assert (pupr.issue_counts["open"], pupr.issue_counts["overdue"]) == (4, 1)
+    assert (pupr.late_requests, pupr.late_actions) == (0, 0)
+    assert (pdam.late_requests, pdam.late_actions) == (1, 1)  # PDAM is the one late
+    assert (pupr.figures.real_physical, pupr.figures.target_physical) == (
+        Decimal("16.00"),
+        Decimal("28.00"),
+    )
+    assert (pupr.figures.real_financial, pupr.figures.target_financial) == (
+        Decimal("23.00"),
+        Decimal("23.00"),
+    )
+    assert (pupr.figures.progress.physical_status, pupr.figures.progress.status) == ("red", "red")
+    assert pdam.figures is None  # no sub kegiatan
+    total = response.context["coordinator"]["portfolio_total"]
+    assert (total["open"], total["late_requests"], total["late_actions"]) == (4, 1, 1)
+
+
+def test_the_asisten_ii_never_sees_asisten_is_units(org, homes):
+    response, body = home_of(org, org.asisten2)
+
+    assert "DINSOS" not in by_short_name(response.context["portfolio"])
+    assert "Dinas Sosial" not in body
+    assert homes.dinsos.title not in body
+    assert homes.dinsos_action.description not in body
+
+
+def test_the_asisten_i_sees_their_own_portfolio(org, homes):
+    from tuntas.dashboards.tests.home_data import asisten1
+
+    response, body = home_of(org, asisten1(org))
+
+    assert set(by_short_name(response.context["portfolio"])) == {"DINSOS"}
+    assert homes.dinsos.title in body
+    assert homes.triage.title not in body
+
+
+def test_the_bagian_staff_see_what_their_asisten_sees(org, homes):
+    asisten, _ = home_of(org, org.asisten2)
+    bagian, _ = home_of(org, org.bagekonomi_staff)
+
+    assert bagian.context["coordinator"]["needs"] == asisten.context["coordinator"]["needs"]
+    assert [u.pk for u in bagian.context["portfolio"]] == [u.pk for u in asisten.context["portfolio"]]
+    assert bagian.context["coordinator"]["next_meeting"].pk == homes.meeting.pk
+
+
+def test_the_sekda_sees_the_issues_escalated_to_the_sekda(org, homes):
+    response, body = home_of(org, org.sekda)
+
+    home = response.context["leader"]
+    assert [i.pk for i in home["waiting"]] == [homes.to_sekda.pk]
+    assert home["city"]["waiting"] == 1
+    assert reverse("issues:detail", args=[homes.to_sekda.pk]) in body
+    assert "coordinator" not in response.context
+    assert "issue_summary" not in response.context
+
+
+def test_the_wali_kota_sees_the_issues_escalated_to_the_kepala_daerah(org, homes):
+    response, body = home_of(org, org.walikota)
+
+    assert [i.pk for i in response.context["leader"]["waiting"]] == [homes.to_head.pk]
+    assert reverse("issues:detail", args=[homes.to_head.pk]) in body
+    assert reverse("dashboards:measures") in body
+    assert reverse("dashboards:dependency") in body
+
+
+def test_leaders_see_the_city_measures_from_the_measures_module(org, homes):
+    from tuntas.dashboards import measures
+    from tuntas.org.access import Viewer
+
+    response, _body = home_of(org, org.sekda)
+
+    home = response.context["leader"]
+    viewer = Viewer.of(org.sekda)
+    assert home["headline"] == measures.headline(viewer=viewer, flt=home["period"])
+    assert (home["headline"].numerator, home["headline"].denominator) == (1, 1)
+    assert home["settle"].count == 1
+    assert (home["city"]["open"], home["city"]["overdue"]) == (5, 1)
+
+
+def test_leaders_see_the_asisten_side_by_side_with_their_figures(org, homes):
+    from decimal import Decimal
+
+    response, _body = home_of(org, org.walikota)
+
+    cards = by_short_name(response.context["leader"]["assistants"])
+    two, one = cards["ASISTEN2"].stats, cards["ASISTEN1"].stats
+    assert (two.open, two.overdue, two.late_requests, two.late_actions) == (4, 1, 1, 1)
+    assert (two.settled_low.numerator, two.settled_low.denominator) == (1, 1)
+    assert (one.open, one.overdue, one.late_requests, one.late_actions) == (1, 0, 0, 1)
+    assert one.settled_low.percent is None
+    assert (two.figures.real_physical, one.figures.real_physical) == (
+        Decimal("16.00"),
+        Decimal("28.00"),
+    )
+    city = response.context["leader"]["city_figures"]
+    # Two sub kegiatan of the same pagu: 16 and 28 against 28 each.
+    assert (city.real_physical, city.target_physical) == (Decimal("22.00"), Decimal("28.00"))
+    assert city.progress.physical_status == "yellow"
+
+
+def test_the_asisten_card_of_the_leaders_matches_the_asistens_own_total(org, homes):
+    leader, _ = home_of(org, org.sekda)
+    asisten, _ = home_of(org, org.asisten2)
+
+    card = by_short_name(leader.context["leader"]["assistants"])["ASISTEN2"].stats
+    total = asisten.context["coordinator"]["portfolio_total"]
+    assert (card.late_requests, card.late_actions) == (total["late_requests"], total["late_actions"])
+    assert card.figures.real_physical == total["figures"].real_physical
+    assert card.figures.progress.dev_financial == total["figures"].progress.dev_financial
+
+
+def test_the_unit_head_sees_their_issues_requests_actions_and_sub_kegiatan(org, homes):
+    response, body = home_of(org, org.kadis_pupr)
+
+    unit = response.context["unit"]
+    shown = [i.pk for i in unit["issues"]]
+    assert set(shown) == {
+        homes.triage.pk,
+        homes.overdue.pk,
+        homes.to_sekda.pk,
+        homes.to_head.pk,
+        homes.settled.pk,  # settled, waiting for the unit's confirmation
+    }
+    assert shown[0] == homes.settled.pk  # what needs the unit comes first
+    assert unit["issue_count"] == 5
+    assert [u.short_name for u in unit["units"]] == ["PUPR"]
+    assert unit["units"][0].figures.progress.status == "red"
+    assert {i["warning"].sub.pk for i in unit["warnings"]} == {homes.road.pk}
+    involved = response.context["involved"]
+    assert involved["requests"] == []
+    assert [a.pk for a in involved["actions"]] == [homes.open_action.pk]
+    assert [i.meeting_id for i in involved["invitations"]] == [homes.meeting.pk]
+    assert "coordinator" not in response.context and "leader" not in response.context
+    assert homes.dinsos.title not in body
+    assert homes.late_action.description not in body  # PDAM's, not PUPR's
+
+
+def test_the_operator_sees_the_same_unit_home(org, homes):
+    head, _ = home_of(org, org.kadis_pupr)
+    operator, body = home_of(org, org.pupr_operator)
+
+    assert [i.pk for i in operator.context["unit"]["issues"]] == [
+        i.pk for i in head.context["unit"]["issues"]
+    ]
+    assert 'id="unit-plan"' in body
+    assert reverse("plans:detail", args=[homes.road.pk]) in body
+
+
+def test_the_partner_sees_only_what_involves_them(org, homes):
+    response, body = home_of(org, org.pdam_partner)
+
+    involved = response.context["involved"]
+    assert [r.pk for r in involved["requests"]] == [homes.late_request.pk]
+    assert involved["requests"][0].late
+    assert [a.pk for a in involved["actions"]] == [homes.late_action.pk]
+    assert [i.meeting_id for i in involved["invitations"]] == [homes.meeting.pk]
+    for section in ("coordinator", "leader", "unit", "issue_summary"):
+        assert section not in response.context
+    for hidden in ('id="portfolio"', 'id="unit-plan"', 'id="issue-summary"', 'id="own-units"'):
+        assert hidden not in body
+    for title in (homes.triage.title, homes.to_sekda.title, homes.dinsos.title):
+        assert title not in body
+    assert homes.bpn_request.need not in body
+    assert homes.open_action.description not in body
+    assert reverse("dashboards:measures") not in body
+
+
+ROLE_QUERIES = [
+    ("asisten2", 28),
+    ("bagekonomi_staff", 28),
+    ("sekda", 22),
+    ("walikota", 22),
+    ("kadis_pupr", 27),
+    ("pupr_operator", 27),
+    ("pdam_partner", 13),
+]
+
+
+@pytest.mark.parametrize(("persona", "queries"), ROLE_QUERIES)
+def test_each_home_pins_its_query_count_whatever_the_rows(
+    org, homes, persona, queries, django_assert_num_queries
+):
+    from tuntas.dashboards.tests.home_data import seed_homes
+
+    client = org.client_for(getattr(org, persona))
+    client.get(reverse("org:home"))  # warms the working-day calendar
+    with django_assert_num_queries(queries):
+        client.get(reverse("org:home"))
+    seed_homes(org)
+    seed_homes(org)
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("org:home"))
+    assert response.status_code == 200

@@ -1,0 +1,54 @@
+"""Helpers shared by the export tests: read a downloaded workbook by column position."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.http import HttpResponse
+from django.urls import reverse
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tuntas.lib.xlsx import CONTENT_TYPE
+
+# The title and the "exported on … ; filters" line come above the header.
+HEADER_ROW = 3
+
+
+def export_url(kind: str) -> str:
+    return reverse("dashboards:export", args=[kind])
+
+
+def sheet_of(response: HttpResponse) -> Worksheet:
+    """Return the workbook's sheet, after checking the response is an XLSX download."""
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == CONTENT_TYPE
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    book = load_workbook(io.BytesIO(content))
+    sheet = book.active
+    assert sheet is not None
+    return sheet
+
+
+def cells_of(response: HttpResponse, columns: list[str]) -> list[dict[str, Cell]]:
+    """Return the data rows as {column key: cell}; the header must have exactly those columns."""
+    sheet = sheet_of(response)
+    header = [c.value for c in sheet[HEADER_ROW]]
+    assert len(header) == len(columns), header
+    assert all(header), header
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=len(columns))
+    ]
+
+
+def rows_of(response: HttpResponse, columns: list[str]) -> list[dict[str, Any]]:
+    return [{k: c.value for k, c in row.items()} for row in cells_of(response, columns)]
+
+
+def title_lines(response: HttpResponse) -> list[str]:
+    sheet = sheet_of(response)
+    return [sheet.cell(row, 1).value or "" for row in range(1, HEADER_ROW)]
