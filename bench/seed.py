@@ -92,7 +92,8 @@ def sqlite_remove(tgt: Target) -> None:
 
 def manage(tgt: Target, *args: str) -> None:
     command = [sys.executable, str(ROOT / "manage.py"), *args]
-    subprocess.run(command, env=tgt.environ(), cwd=ROOT, check=True)  # noqa: S603
+    # Progress goes to stderr: the standard output of bench/run.py is the table.
+    subprocess.run(command, env=tgt.environ(), cwd=ROOT, check=True, stdout=sys.stderr)  # noqa: S603
 
 
 def seed(tgt: Target, *, fresh: bool = False, years: int = 3, seed: int = 2026) -> float:

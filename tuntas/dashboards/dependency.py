@@ -3,10 +3,10 @@
 An edge runs from the *asking* unit to the *asked* unit of a request (`IssueRequest.unit`).
 The asking unit is the issue's **reporting unit**, not the unit of the person who typed the
 request: the Asisten's Bagian often asks on the reporter's behalf (most demo requests are
-typed by Bagian Perekonomian), yet the work that waits is the reporter's; requests never go to
-the reporting unit itself, and the request's notification already names the reporting unit as
-the one asking ("PUPR asks for your help"). A request has no unit of its own, and a person may
-hold roles in several units, so the creator's unit would be a guess.
+typed by Bagian Perekonomian), yet the work that waits is the reporter's, and the request's
+notification already names the reporting unit as the one asking ("PUPR asks for your help").
+A request has no unit of its own and a person may hold roles in several units, so the creator's
+unit would be a guess. A unit is never asked on its own issue, so no edge is a loop.
 
 A request counts when it was created in the period (local dates, both ends included), is
 still pending (requested or accepted) and its issue is still open: a request left pending on a
@@ -87,9 +87,9 @@ class Load:
     waiting_units: int
 
 
-def pending_q(prefix: str = "") -> Q:
-    """Requests still to be done, on issues still open (`prefix` for joins)."""
-    return Q(**{f"{prefix}status__in": PENDING, f"{prefix}issue__status__in": Issue.OPEN_STATUSES})
+def pending_q() -> Q:
+    """Requests still to be done, on issues still open."""
+    return Q(status__in=PENDING, issue__status__in=Issue.OPEN_STATUSES)
 
 
 def _overdue_q(today: dt.date) -> Q:
@@ -218,7 +218,7 @@ def edge_requests(
         output_field=IntegerField(),
     )
     return list(
-        requests.select_related("issue", "unit", "issue__reporting_unit")
+        requests.select_related("issue")
         .annotate(late=late)
         .order_by("-late", "due_on", "pk")[:limit]
     )

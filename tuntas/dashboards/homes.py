@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -133,10 +133,6 @@ class Needs:
     late_actions: int = 0  # action items of their meetings past their due date
 
 
-def _unit_counts(rows: Iterable[dict[str, Any]], key: str) -> dict[int, int]:
-    return {row[key]: row["n"] for row in rows}
-
-
 def _next_meeting(assistant_ids: Iterable[int], today: dt.date) -> Meeting | None:
     """The next meeting of the Asisten, with how far its agenda and invitations are."""
     return (
@@ -172,13 +168,13 @@ def coordinator_home(viewer: Viewer) -> dict[str, Any]:
         if portfolio
         else {"units": {}, "warnings": [], "warning_count": 0}
     )
-    late_requests = _unit_counts(
+    late_requests: dict[int, int] = dict(
         IssueRequest.objects.filter(unit__in=unit_ids, issue__status__in=Issue.OPEN_STATUSES)
         .filter(overdue_requests_q(today))
         .values("unit_id")
         .annotate(n=Count("pk"))
-        .order_by(),
-        "unit_id",
+        .order_by()
+        .values_list("unit_id", "n")
     )
     # One query for both: the items each OPD owes, and those of the Asisten's own meetings.
     late_items = ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_on__lt=today)
@@ -189,7 +185,7 @@ def coordinator_home(viewer: Viewer) -> dict[str, Any]:
         .annotate(n=Count("pk", filter=Q(unit__in=unit_ids)), mine=Count("pk", filter=of_meetings))
         .order_by()
     )
-    late_actions = _unit_counts(action_rows, "unit_id")
+    late_actions: dict[int, int] = {row["unit_id"]: row["n"] for row in action_rows}
     rows: list[SubRow] = []
     for unit in portfolio:
         unit.issue_counts = counts.get(unit.pk, {})  # type: ignore[attr-defined]
@@ -359,7 +355,7 @@ def leader_home(viewer: Viewer) -> dict[str, Any]:
     )
     sizes = Counter(coordinator_of.values())
     for assistant in assistants:
-        row = per_assistant.get(assistant.pk, {})
+        row: Mapping[str, Any] = per_assistant.get(assistant.pk, {})
         assistant.portfolio_size = sizes.get(assistant.pk, 0)  # type: ignore[attr-defined]
         assistant.stats = AssistantStats(  # type: ignore[attr-defined]
             open=row.get("open", 0),

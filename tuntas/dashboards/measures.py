@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
@@ -281,7 +281,9 @@ class LocalDate(TruncDate):
         if offset is None:
             return self.as_sql(compiler, connection, **extra_context)
         sql, params = compiler.compile(self.lhs)
-        return f"date({sql}, %s)", (*params, f"{offset:+d} minutes")
+        # Whole seconds only ("YYYY-MM-DD HH:MM:SS"): SQLite rounds fractions to milliseconds,
+        # which would carry 23.59.59.9999 over to the next day.
+        return f"date(substr({sql}, 1, 19), %s)", (*params, f"{offset:+d} minutes")
 
 
 def _local_date(field_name: Any) -> TruncDate:
@@ -391,97 +393,94 @@ def action_item_scope(*, viewer: Viewer, flt: MeasureFilter) -> QuerySet[ActionI
 # --- settled issues: the headline and time to settle ----------------------------------------
 
 
-@dataclass(frozen=True)
-class _SettledRow:
+class _SettledRow(NamedTuple):
+    """How many issues were submitted and settled on these days, at this level, of these."""
+
     submitted_on: dt.date
     settled_on: dt.date
     level: int
     category_id: int
-    category: str
-    category_order: tuple[int, str]
     unit_id: int
-    unit: str
-    unit_order: tuple[int, str]
-    count: int
+    n: int
 
 
-def _settled_rows(*, viewer: Viewer, flt: MeasureFilter) -> list[_SettledRow]:
+@dataclass(frozen=True)
+class _Settled:
+    rows: list[_SettledRow]
+    # Labels and sort keys, once per category and unit: {id: ((sort order, name), name)}.
+    categories: dict[int, tuple[tuple[int, str], str]]
+    units: dict[int, tuple[tuple[int, str], str]]
+
+
+def _settled_rows(*, viewer: Viewer, flt: MeasureFilter) -> _Settled:
     """Count the issues settled in the period per (submitted, settled, level, category, unit)."""
-    rows = (
+    found = (
         issue_scope(viewer=viewer, flt=flt)
         .filter(_moment_in("settled_at", flt.start, flt.end), status=Issue.Status.SETTLED)
         .annotate(s=_local_date("submitted_at"), e=_local_date("settled_at"))
-        .values(
+        .values_list(
             "s",
             "e",
             "settled_level",
             "category_id",
-            "category__name",
-            "category__sort_order",
             "reporting_unit_id",
-            "reporting_unit__name",
+            "category__sort_order",
+            "category__name",
             "reporting_unit__sort_order",
+            "reporting_unit__name",
         )
         .annotate(n=Count("pk"))
         .order_by()
     )
-    # A settled issue always has its level (a database constraint).
-    return [
-        _SettledRow(
-            r["s"],
-            r["e"],
-            r["settled_level"] or Level.HEAD,
-            r["category_id"],
-            r["category__name"],
-            (r["category__sort_order"], r["category__name"]),
-            r["reporting_unit_id"],
-            r["reporting_unit__name"],
-            (r["reporting_unit__sort_order"], r["reporting_unit__name"]),
-            r["n"],
-        )
-        for r in rows
-    ]
+    rows: list[_SettledRow] = []
+    categories: dict[int, tuple[tuple[int, str], str]] = {}
+    units: dict[int, tuple[tuple[int, str], str]] = {}
+    for s, e, level, category, unit, c_order, c_name, u_order, u_name, n in found:
+        # A settled issue always has its level (a database constraint).
+        rows.append(_SettledRow(s, e, level or Level.HEAD, category, unit, n))
+        if category not in categories:
+            categories[category] = ((c_order, c_name), c_name)
+        if unit not in units:
+            units[unit] = ((u_order, u_name), u_name)
+    return _Settled(rows, categories, units)
 
 
 def _headline_of(rows: Iterable[_SettledRow]) -> Share:
     total = low = 0
     for row in rows:
-        total += row.count
-        low += row.count if row.level <= Level.ASSISTANT else 0
+        total += row.n
+        low += row.n if row.level <= Level.ASSISTANT else 0
     return Share(low, total)
 
 
-def _settle_times_of(rows: Sequence[_SettledRow], days: WorkdayOrdinals) -> SettleTimes:
+def _settle_times_of(settled: _Settled, days: WorkdayOrdinals) -> SettleTimes:
     overall: Counter[int] = Counter()
-    groups: dict[str, dict[int, Counter[int]]] = {
+    by: dict[str, dict[int, Counter[int]]] = {
         "level": defaultdict(Counter),
         "category": defaultdict(Counter),
         "unit": defaultdict(Counter),
     }
-    low: dict[str, Counter[int]] = {name: Counter() for name in groups}
-    labels: dict[str, dict[int, tuple[Any, str]]] = {name: {} for name in groups}
-    for row in rows:
+    low: dict[str, Counter[int]] = {name: Counter() for name in by}
+    for row in settled.rows:
         taken = days.between(row.submitted_on, row.settled_on)
-        overall[taken] += row.count
-        keys = {
-            "level": (row.level, (row.level, ""), str(Level(row.level).label)),
-            "category": (row.category_id, row.category_order, row.category),
-            "unit": (row.unit_id, row.unit_order, row.unit),
-        }
-        for name, (key, order, label) in keys.items():
-            groups[name][key][taken] += row.count
-            labels[name][key] = (order, label)
-            if row.level <= Level.ASSISTANT:
-                low[name][key] += row.count
+        overall[taken] += row.n
+        is_low = row.level <= Level.ASSISTANT
+        keys = (("level", row.level), ("category", row.category_id), ("unit", row.unit_id))
+        for name, key in keys:
+            by[name][key][taken] += row.n
+            if is_low:
+                low[name][key] += row.n
+    levels = {level: ((level, ""), str(Level(level).label)) for level in by["level"]}
+    labels = {"level": levels, "category": settled.categories, "unit": settled.units}
 
     def listed(name: str) -> list[SettleGroup]:
-        ordered = sorted(groups[name], key=lambda k: labels[name][k][0])
+        ordered = sorted(by[name], key=lambda k: labels[name][k][0])
         return [
             SettleGroup(
                 key=key,
                 label=labels[name][key][1],
-                durations=Durations.of(groups[name][key]),
-                settled_low=Share(low[name][key], sum(groups[name][key].values())),
+                durations=Durations.of(by[name][key]),
+                settled_low=Share(low[name][key], sum(by[name][key].values())),
             )
             for key in ordered
         ]
@@ -497,14 +496,14 @@ def _settle_times_of(rows: Sequence[_SettledRow], days: WorkdayOrdinals) -> Sett
 def headline(*, viewer: Viewer, flt: MeasureFilter) -> Share:
     """Tuntas di tingkat asisten: of the issues settled in the period, those settled at OPD or
     Asisten level."""
-    return _headline_of(_settled_rows(viewer=viewer, flt=flt))
+    return _headline_of(_settled_rows(viewer=viewer, flt=flt).rows)
 
 
 def time_to_settle(*, viewer: Viewer, flt: MeasureFilter) -> SettleTimes:
     """Working days from submission to settlement of the issues settled in the period."""
-    rows = _settled_rows(viewer=viewer, flt=flt)
-    days = WorkdayOrdinals(calendar(), [d for r in rows for d in (r.submitted_on, r.settled_on)])
-    return _settle_times_of(rows, days)
+    settled = _settled_rows(viewer=viewer, flt=flt)
+    dates = [d for r in settled.rows for d in (r.submitted_on, r.settled_on)]
+    return _settle_times_of(settled, WorkdayOrdinals(calendar(), dates))
 
 
 # --- time to surface -------------------------------------------------------------------------
@@ -826,7 +825,7 @@ def _trend_of(
         key = (first.year, first.month)
         settle: Counter[int] = Counter()
         for row in by_month[key]:
-            settle[days.between(row.submitted_on, row.settled_on)] += row.count
+            settle[days.between(row.submitted_on, row.settled_on)] += row.n
         months.append(
             TrendMonth(
                 start=first,
@@ -848,19 +847,19 @@ def measures_compute(*, viewer: Viewer, flt: MeasureFilter) -> Measures:
     surfaced = _surface_rows(viewer=viewer, flt=flt)
     opened = _open_rows(viewer=viewer, flt=flt, until=at)
     dates: list[dt.date | None] = [at]
-    dates += [d for r in settled for d in (r.submitted_on, r.settled_on)]
+    dates += [d for r in settled.rows for d in (r.submitted_on, r.settled_on)]
     dates += [d for r in surfaced for d in r[:2]]
     dates += [r[0] for r in opened]
     days = WorkdayOrdinals(calendar(), dates)
     return Measures(
         filter=flt,
         as_of=viewer.today,
-        headline=_headline_of(settled),
+        headline=_headline_of(settled.rows),
         settle=_settle_times_of(settled, days),
         surface=_surface_of(surfaced, days),
         backlog=_backlog_of(opened, flt, at, days),
         requests=requests_on_time(viewer=viewer, flt=flt),
         action_items=action_items_on_time(viewer=viewer, flt=flt),
         realisation=realisation(viewer=viewer, flt=flt),
-        trend=_trend_of(flt, at, settled, surfaced, opened, days),
+        trend=_trend_of(flt, at, settled.rows, surfaced, opened, days),
     )

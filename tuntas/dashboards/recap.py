@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -400,7 +401,7 @@ def _issue_counts(viewer: Viewer, flt: MeasureFilter, as_of: dt.date) -> IssueCo
         status["handling" if row["handled"] else "waiting"] += row["open_end"]
         status["settled"] += row["settled"]
         status["closed"] += row["closed"]
-        if row["settled"]:
+        if row["settled"] and row["settled_level"] is not None:
             settled_by_level[row["settled_level"]] += row["settled"]
         if row["open_end"]:
             open_by_level[row["level_end"]] += row["open_end"]
@@ -426,7 +427,7 @@ class _Tally:
     order: tuple[int, str] = (0, "")
     counts: Counter[str] = field(default_factory=Counter)
 
-    def add(self, row: dict[str, Any]) -> None:
+    def add(self, row: Mapping[str, Any]) -> None:
         for name in ("new", "settled", "settled_low", "closed", "open_end"):
             self.counts[name] += row[name]
 
@@ -472,7 +473,7 @@ def _overdue_requests(viewer: Viewer, flt: MeasureFilter, as_of: dt.date) -> lis
     )
     rows: list[dict[str, Any]] = []
     for request in requests:
-        answer, work = request.answer_late, request.help_late  # type: ignore[attr-defined]
+        answer, work = request.answer_late, request.help_late
         missed = [d for d, late in ((request.respond_by, answer), (request.due_on, work)) if late]
         rows.append(
             {
@@ -562,7 +563,7 @@ def _decisions(viewer: Viewer, flt: MeasureFilter) -> list[MeetingDecisions]:
                 title=meeting.title,
                 coordinator=meeting.coordinator.name,
                 items=items,
-                other_actions=[_decided(a) for a in meeting.loose_actions],  # type: ignore[attr-defined]
+                other_actions=[_decided(a) for a in meeting.loose_actions],
             )
         )
     return listed

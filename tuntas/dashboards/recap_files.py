@@ -29,7 +29,7 @@ from tuntas.lib.dates import format_date, zone_abbreviation
 from tuntas.lib.xlsx import FORMATS, Kind, cell_value
 from tuntas.meetings import paperwork
 from tuntas.org.access import Viewer
-from tuntas.org.models import Government
+from tuntas.org.models import Government, Unit
 from tuntas.plans.reports import month_name, report_signatory
 
 DOCUMENT_LANGUAGE = paperwork.LANGUAGE
@@ -100,8 +100,7 @@ def measure_lines(recap: Recap) -> list[MeasureLine]:
     """The measures of the month, in the active language."""
     m, total = recap.measures, recap.issues.total
 
-    def share_line(key: str, label: str, share: Share, basis: str) -> MeasureLine:
-        words = basis % {"done": share.numerator, "count": share.denominator}
+    def share_line(key: str, label: str, share: Share, words: str) -> MeasureLine:
         return MeasureLine(
             key,
             label,
@@ -136,7 +135,12 @@ def measure_lines(recap: Recap) -> list[MeasureLine]:
             "headline",
             _("Settled at OPD or Asisten level"),
             m.headline,
-            _("%(done)d of %(count)d issues settled in the month"),
+            ngettext(
+                "%(done)d of %(count)d issue settled in the month",
+                "%(done)d of %(count)d issues settled in the month",
+                m.headline.denominator,
+            )
+            % _numbers(m.headline),
         ),
         MeasureLine(
             "settle_median",
@@ -166,13 +170,23 @@ def measure_lines(recap: Recap) -> list[MeasureLine]:
             "requests",
             _("Requests answered on time"),
             requests.share,
-            _("%(done)d of %(count)d requests due in the month"),
+            ngettext(
+                "%(done)d of %(count)d request due in the month",
+                "%(done)d of %(count)d requests due in the month",
+                requests.share.denominator,
+            )
+            % _numbers(requests.share),
         ),
         share_line(
             "action_items",
             _("Action items done on time"),
             items.share,
-            _("%(done)d of %(count)d action items due in the month"),
+            ngettext(
+                "%(done)d of %(count)d action item due in the month",
+                "%(done)d of %(count)d action items due in the month",
+                items.share.denominator,
+            )
+            % _numbers(items.share),
         ),
         MeasureLine(
             "overdue_requests",
@@ -189,6 +203,10 @@ def measure_lines(recap: Recap) -> list[MeasureLine]:
             count=len(recap.overdue_action_items),
         ),
     ]
+
+
+def _numbers(share: Share) -> dict[str, int]:
+    return {"done": share.numerator, "count": share.denominator}
 
 
 def notes(recap: Recap) -> list[str]:
@@ -616,6 +634,7 @@ def recap_pdf(recap: Recap, *, viewer: Viewer) -> bytes:
     with translation.override(DOCUMENT_LANGUAGE):
         signed = report_signatory(viewer)
         signatory = None
+        kop_unit: Unit | None
         place_and_date = ""
         if signed is not None:
             signatory, kop_unit = signed

@@ -44,11 +44,16 @@ class MapFilter:
         return urlencode(params)
 
 
+# Dates outside these years are typing mistakes, and 31-12-9999 has no day after it.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def _date(value: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         return None
+    return day if EARLIEST <= day <= LATEST else None
 
 
 def _map_filter(request: HttpRequest, viewer: Viewer) -> MapFilter:

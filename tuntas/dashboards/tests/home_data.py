@@ -32,7 +32,8 @@ from tuntas.issues.models import Issue, IssueRequest
 from tuntas.issues.tests.factories import make_issue, make_request, viewer
 from tuntas.meetings.models import ActionItem, Meeting, MeetingSeries
 from tuntas.meetings.tests import kit as meetings_kit
-from tuntas.org.models import Person, RoleAssignment
+from tuntas.notifications.services import emails_paused
+from tuntas.org.models import Person, RoleAssignment, Unit
 from tuntas.plans.models import SubActivity
 from tuntas.plans.services import reporting_month
 from tuntas.plans.tests import kit as plans_kit
@@ -82,9 +83,9 @@ def _asisten1_series(org: Org) -> MeetingSeries:
     )
 
 
-def _reported_sub(org: Org, unit: object, name: str, behind: int, today: dt.date) -> SubActivity:
+def _reported_sub(org: Org, unit: Unit, name: str, behind: int, today: dt.date) -> SubActivity:
     """A sub kegiatan on its S-curve until last month, then `behind` points behind."""
-    sub = plans_kit.make_sub(org, unit, name=name)  # type: ignore[arg-type]
+    sub = plans_kit.make_sub(org, unit, name=name)
     year, last = reporting_month(today)
     if year != sub.year:  # in January no month of this year has ended yet
         return sub
@@ -100,6 +101,11 @@ def _reported_sub(org: Org, unit: object, name: str, behind: int, today: dt.date
 
 def seed_homes(org: Org) -> Homes:
     """Add one issue per state, requests, action items, a meeting and two sub kegiatan."""
+    with emails_paused():  # seed data: the in-app notifications are enough
+        return _seed(org)
+
+
+def _seed(org: Org) -> Homes:
     today = timezone.localdate()
     now = timezone.now()
     triage = make_issue(org, status="submitted", title="Izin galian jalan belum terbit")
@@ -184,4 +190,3 @@ def seed_homes(org: Org) -> Homes:
         road=road,
         aid=aid,
     )
-

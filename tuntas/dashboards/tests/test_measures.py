@@ -7,13 +7,17 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from tuntas.dashboards.measures import (
+    LocalDate,
     MeasureFilter,
     Share,
     WorkdayOrdinals,
     action_items_on_time,
     backlog,
+    fixed_offset_minutes,
     headline,
     measures_compute,
     nearest_rank,
@@ -34,7 +38,7 @@ from tuntas.dashboards.tests.measures_kit import (
     make_issue,
     make_request,
 )
-from tuntas.issues.models import Category, Level
+from tuntas.issues.models import Category, Issue, Level
 from tuntas.lib.workdays import calendar
 from tuntas.org.access import Viewer
 
@@ -479,3 +483,32 @@ def test_an_issue_ended_before_its_submission_is_never_open(org):
     )
     result = backlog(viewer=sekda(org), flt=may())
     assert [p.open for p in result.weeks] == [0, 0, 0, 0, 0]
+
+
+def test_the_fixed_offset_is_known_only_for_zones_without_daylight_saving():
+    from zoneinfo import ZoneInfo
+
+    assert fixed_offset_minutes(ZoneInfo("Asia/Jakarta")) == 7 * 60
+    assert fixed_offset_minutes(ZoneInfo("Asia/Jayapura")) == 9 * 60
+    assert fixed_offset_minutes(ZoneInfo("Europe/Amsterdam")) is None
+
+
+@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Asia/Makassar", "America/New_York"])
+def test_local_dates_agree_with_the_exact_conversion(org, settings, zone):
+    settings.TIME_ZONE = zone
+    moments = [
+        dt.datetime(2026, 5, 31, 16, 59, 59, 999999, tzinfo=dt.UTC),
+        dt.datetime(2026, 5, 31, 17, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 5, 31, 3, 59, tzinfo=dt.UTC),
+        dt.datetime(2026, 5, 31, 4, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 1, 4, 30, tzinfo=dt.UTC),
+    ]
+    for moment in moments:
+        make_issue(org, submitted=moment, first_met="2026-05-01")
+    rows = Issue.objects.annotate(
+        fast=LocalDate("submitted_at", tzinfo=timezone.get_default_timezone()),
+        exact=TruncDate("submitted_at", tzinfo=timezone.get_default_timezone()),
+    ).values_list("submitted_at", "fast", "exact")
+    assert len(rows) == len(moments)
+    for moment, fast, exact in rows:
+        assert fast == exact == timezone.localtime(moment).date()

@@ -207,9 +207,7 @@ def test_the_xlsx_download(org, city):
 # --- speed ----------------------------------------------------------------------------------
 
 
-def test_it_pins_its_query_count_whatever_the_number_of_rows(
-    org, city, django_assert_num_queries
-):
+def test_it_pins_its_query_count_whatever_the_number_of_rows(org, city, django_assert_num_queries):
     client = org.client_for(org.asisten2)
     client.get(URL)  # warm the session, the language and the working-day calendar
 
@@ -232,9 +230,10 @@ def test_it_pins_its_query_count_whatever_the_number_of_rows(
     with django_assert_num_queries(QUERIES):
         second = client.get(URL)
 
-    assert len(second.context["recap"].issues.by_unit) == len(
-        first.context["recap"].issues.by_unit
-    ) + 10
+    assert (
+        len(second.context["recap"].issues.by_unit)
+        == len(first.context["recap"].issues.by_unit) + 10
+    )
     assert len(second.context["recap"].overdue_action_items) == 12
 
 

@@ -106,6 +106,15 @@ def test_unreadable_filters_fall_back_to_this_year_and_every_asisten(org, data):
     assert len(ranking(response)) == 3
 
 
+@pytest.mark.parametrize("end", ["9999-12-31", "0001-01-01"])
+def test_dates_beyond_any_calendar_year_fall_back_too(org, data, end):
+    response = org.client_for(org.sekda).get(URL, {"start": end, "end": end})
+
+    assert response.status_code == 200
+    period = response.context["filters"].period
+    assert (period.start, period.end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+
+
 def test_a_period_given_backwards_is_turned_around(org, data):
     response = org.client_for(org.sekda).get(URL, {"start": "2026-05-04", "end": "2026-01-02"})
 

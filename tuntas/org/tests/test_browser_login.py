@@ -40,7 +40,6 @@ def test_asisten_sees_their_home_on_a_phone(transactional_db, org, phone):
     login(phone, "asisten2", PASSWORD)
 
     assert_sees_asisten_home(phone)
-    screenshot(phone, "home-asisten-phone")
 
 
 def test_the_phone_menu_opens_without_widening_the_page(transactional_db, org, phone):
@@ -64,7 +63,6 @@ def test_asisten_sees_their_home_on_a_desktop(transactional_db, org, desktop):
     assert_sees_asisten_home(desktop)
     expect(desktop.locator(".navbar-toggler")).to_be_hidden()
     expect(desktop.locator('#navbar-menu a.nav-link[href="/organisation/"]')).to_be_visible()
-    screenshot(desktop, "home-asisten-desktop")
 
 
 def test_a_wrong_password_shows_the_error_and_keeps_the_user_name(transactional_db, org, phone):
