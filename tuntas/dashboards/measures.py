@@ -3,7 +3,7 @@
 Every measure is computed over the issues a viewer may see (`visible_issues`) within a
 `MeasureFilter`, with grouped aggregate queries: the database returns counts per (start date,
 end date, group) and the working days are read from a per-date ordinal of the working-day
-calendar, so no Python loop runs over the issues themselves.
+calendar, so Python only reads grouped counts, never the issues one by one.
 """
 
 from __future__ import annotations
@@ -298,9 +298,13 @@ def _moment_in(prefix: str, start: dt.date, end: dt.date) -> Q:
 class WorkdayOrdinals:
     """Working days between dates, read from a running count over a range of dates."""
 
+    # A mistyped year (a first-met date in 0026) must not make the table millennia long:
+    # days before this one count as this one.
+    EARLIEST = dt.date(2000, 1, 1)
+
     def __init__(self, cal: WorkCalendar, days: Iterable[dt.date | None]) -> None:
-        known = [d for d in days if d is not None]
-        self.first = min(known) if known else dt.date.today()
+        known = [max(d, self.EARLIEST) for d in days if d is not None]
+        self.first = min(known) if known else self.EARLIEST
         last = max(known) if known else self.first
         self._running: list[int] = []
         count = 0
@@ -313,7 +317,7 @@ class WorkdayOrdinals:
             day += ONE_DAY
 
     def _ordinal(self, day: dt.date) -> int:
-        return self._running[(day - self.first).days]
+        return self._running[(max(day, self.first) - self.first).days]
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Count the working days after start up to and including end (0 if end <= start)."""
@@ -323,7 +327,7 @@ class WorkdayOrdinals:
 
 
 def week_ends(start: dt.date, end: dt.date) -> list[dt.date]:
-    """Every Sunday of the period, and its last day when that is not a Sunday."""
+    """Return every Sunday of the period, and its last day when that is not a Sunday."""
     days: list[dt.date] = []
     day = start + dt.timedelta(days=(6 - start.weekday()) % 7)
     while day <= end:
@@ -335,7 +339,7 @@ def week_ends(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def period_months(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """The calendar months of the period, the first and last clipped to it."""
+    """Return the calendar months of the period, the first and last clipped to it."""
     months: list[tuple[dt.date, dt.date]] = []
     first = start.replace(day=1)
     while first <= end:
@@ -354,7 +358,7 @@ def _state_day(flt: MeasureFilter, as_of: dt.date) -> dt.date:
 
 
 def issue_scope(*, viewer: Viewer, flt: MeasureFilter) -> IssueQuerySet:
-    """The submitted issues the viewer may see, of the filter's Asisten, unit and category."""
+    """Return the submitted issues the viewer may see, of the filter's Asisten, unit, category."""
     issues = visible_issues(viewer).filter(submitted_at__isnull=False)
     if flt.coordinator_id:
         issues = issues.filter(coordinator_id=flt.coordinator_id)
@@ -366,7 +370,7 @@ def issue_scope(*, viewer: Viewer, flt: MeasureFilter) -> IssueQuerySet:
 
 
 def request_scope(*, viewer: Viewer, flt: MeasureFilter) -> QuerySet[IssueRequest]:
-    """Requests of the visible issues of the filter's Asisten and category, asked of its unit."""
+    """Return the requests of the visible issues of the Asisten and category, asked of the unit."""
     issues = visible_issues(viewer).filter(submitted_at__isnull=False)
     if flt.coordinator_id:
         issues = issues.filter(coordinator_id=flt.coordinator_id)
@@ -379,7 +383,7 @@ def request_scope(*, viewer: Viewer, flt: MeasureFilter) -> QuerySet[IssueReques
 
 
 def action_item_scope(*, viewer: Viewer, flt: MeasureFilter) -> QuerySet[ActionItem]:
-    """Visible action items of the Asisten's meetings, owned by the unit, of the category."""
+    """Return the visible action items of the Asisten's meetings, the unit's, of the category."""
     items: QuerySet[ActionItem] = visible_action_items(viewer)
     if flt.coordinator_id:
         items = items.filter(meeting__coordinator_id=flt.coordinator_id)
@@ -494,13 +498,12 @@ def _settle_times_of(settled: _Settled, days: WorkdayOrdinals) -> SettleTimes:
 
 
 def headline(*, viewer: Viewer, flt: MeasureFilter) -> Share:
-    """Tuntas di tingkat asisten: of the issues settled in the period, those settled at OPD or
-    Asisten level."""
+    """Share the issues settled in the period at OPD or Asisten level (the headline)."""
     return _headline_of(_settled_rows(viewer=viewer, flt=flt).rows)
 
 
 def time_to_settle(*, viewer: Viewer, flt: MeasureFilter) -> SettleTimes:
-    """Working days from submission to settlement of the issues settled in the period."""
+    """Measure the working days from submission to settlement of the period's settled issues."""
     settled = _settled_rows(viewer=viewer, flt=flt)
     dates = [d for r in settled.rows for d in (r.submitted_on, r.settled_on)]
     return _settle_times_of(settled, WorkdayOrdinals(calendar(), dates))
@@ -531,7 +534,7 @@ def _surface_of(rows: Iterable[tuple[dt.date, dt.date, int]], days: WorkdayOrdin
 
 
 def time_to_surface(*, viewer: Viewer, flt: MeasureFilter) -> Durations:
-    """Working days from the day a problem was first met to its submission, for the period's."""
+    """Measure the working days from first met to submission of the period's submitted issues."""
     rows = _surface_rows(viewer=viewer, flt=flt)
     days = WorkdayOrdinals(calendar(), [d for r in rows for d in r[:2]])
     return _surface_of(rows, days)
@@ -616,7 +619,7 @@ def _backlog_of(
 
 
 def backlog(*, viewer: Viewer, flt: MeasureFilter) -> Backlog:
-    """Open issues at the end of each week of the period, and their ages at its end."""
+    """Count the open issues at the end of each week of the period, and their ages at its end."""
     at = _state_day(flt, viewer.today)
     rows = _open_rows(viewer=viewer, flt=flt, until=at)
     days = WorkdayOrdinals(calendar(), [at, *(r[0] for r in rows)])
@@ -657,8 +660,7 @@ def _follow_up(rows: Iterable[Mapping[str, Any]], prefix: str) -> FollowUp:
 
 
 def requests_on_time(*, viewer: Viewer, flt: MeasureFilter) -> FollowUp:
-    """Requests answered on time among those whose answer was due in the period, per asked unit,
-    and the requests overdue at the end of the period."""
+    """Count the requests answered on time and overdue per asked unit."""
     today = viewer.today
     at = _state_day(flt, today)
     after = _midnight(at + ONE_DAY)  # the end of the day the overdue count describes
@@ -707,8 +709,7 @@ def requests_on_time(*, viewer: Viewer, flt: MeasureFilter) -> FollowUp:
 
 
 def action_items_on_time(*, viewer: Viewer, flt: MeasureFilter) -> FollowUp:
-    """Action items done on time among those due in the period, per owner unit, and those
-    overdue at the end of the period."""
+    """Count the action items done on time and overdue per owner unit."""
     today = viewer.today
     at = _state_day(flt, today)
     after = _midnight(at + ONE_DAY)
@@ -740,7 +741,7 @@ def action_items_on_time(*, viewer: Viewer, flt: MeasureFilter) -> FollowUp:
 
 
 def realisation_months(flt: MeasureFilter, as_of: dt.date) -> tuple[int, list[int]]:
-    """The fiscal year (of the period's end) and its months in the period that have ended."""
+    """Return the fiscal year (of the period's end) and its months in the period that ended."""
     year = flt.end.year
     first = flt.start.month if flt.start.year == year else 1
     ended = [
@@ -762,7 +763,7 @@ def _month_line(year: int, month: int, line: ReportLine, limits: Thresholds) -> 
 
 
 def realisation(*, viewer: Viewer, flt: MeasureFilter) -> RealisationMeasure:
-    """Each unit's and the city's realisation against target in each ended month of the period."""
+    """Total each unit's and all units' realisation against target per ended month."""
     year, months = realisation_months(flt, viewer.today)
     subs = visible_sub_activities(viewer).filter(year=year)
     if flt.coordinator_id:

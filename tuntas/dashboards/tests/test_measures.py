@@ -510,5 +510,13 @@ def test_local_dates_agree_with_the_exact_conversion(org, settings, zone):
         exact=TruncDate("submitted_at", tzinfo=timezone.get_default_timezone()),
     ).values_list("submitted_at", "fast", "exact")
     assert len(rows) == len(moments)
-    for moment, fast, exact in rows:
-        assert fast == exact == timezone.localtime(moment).date()
+    for submitted, fast, exact in rows:
+        assert submitted is not None
+        assert fast == exact == timezone.localtime(submitted).date()
+
+
+def test_a_mistyped_ancient_date_counts_from_2000(org):
+    days = WorkdayOrdinals(calendar(), [D(26, 5, 1), D(2000, 1, 10)])
+    # 3-7 January 2000 (Monday to Friday); 1 January 2000 was a Saturday.
+    assert days.between(D(26, 5, 1), D(2000, 1, 7)) == 5
+    assert days.first == D(2000, 1, 1)

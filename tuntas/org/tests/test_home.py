@@ -289,6 +289,21 @@ def test_leaders_see_the_asisten_side_by_side_with_their_figures(org, homes):
     assert city.progress.physical_status == "yellow"
 
 
+def test_each_asistens_settled_low_share_is_the_measures_headline_for_that_asisten(org, homes):
+    import dataclasses
+
+    from tuntas.dashboards import measures
+    from tuntas.org.access import Viewer
+
+    response, _body = home_of(org, org.walikota)
+
+    period = response.context["leader"]["period"]
+    viewer = Viewer.of(org.walikota)
+    for assistant in response.context["leader"]["assistants"]:
+        flt = dataclasses.replace(period, coordinator_id=assistant.pk)
+        assert assistant.stats.settled_low == measures.headline(viewer=viewer, flt=flt)
+
+
 def test_the_asisten_card_of_the_leaders_matches_the_asistens_own_total(org, homes):
     leader, _ = home_of(org, org.sekda)
     asisten, _ = home_of(org, org.asisten2)
