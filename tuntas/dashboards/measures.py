@@ -35,7 +35,7 @@ from tuntas.plans.access import visible_sub_activities
 from tuntas.plans.models import SubActivity
 
 # The monthly total of the realisation report is the city's official figure: reused, not redone.
-from tuntas.plans.reports import ReportLine, _sub_line, _total_line
+from tuntas.plans.reports import ReportLine, sub_line, total_line
 from tuntas.plans.views import colour
 
 # Ageing buckets in working days since submission: (lowest, highest or None for no limit).
@@ -789,14 +789,14 @@ def realisation(*, viewer: Viewer, flt: MeasureFilter) -> RealisationMeasure:
         unit = unit_subs[0].unit
         monthly: list[MonthLine] = []
         for m in months:
-            lines = [_sub_line(sub, m, limits, "") for sub in unit_subs]
+            lines = [sub_line(sub, m, limits, "") for sub in unit_subs]
             every[m] += lines
-            total = _total_line(lines, number="", code="", name=unit.name, limits=limits)
+            total = total_line(lines, number="", code="", name=unit.name, limits=limits)
             monthly.append(_month_line(year, m, total, limits))
         units.append(UnitRealisation(unit=unit, months=monthly))
     city = [
         _month_line(
-            year, m, _total_line(every[m], number="", code="", name="", limits=limits), limits
+            year, m, total_line(every[m], number="", code="", name="", limits=limits), limits
         )
         for m in months
     ]

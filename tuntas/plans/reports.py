@@ -134,10 +134,10 @@ def report_rows(*, year: int, month: int, unit_ids: Iterable[int] | None = None)
         members = list(group)
         unit = members[0].unit
         rows = [
-            _sub_line(sub, month, limits, f"{number}.{index}")
+            sub_line(sub, month, limits, f"{number}.{index}")
             for index, sub in enumerate(members, start=1)
         ]
-        total = _total_line(rows, number=str(number), code="", name=unit.name, limits=limits)
+        total = total_line(rows, number=str(number), code="", name=unit.name, limits=limits)
         blocks.append(
             UnitBlock(unit=unit, number=number, total=total, rows=rows, thresholds=limits)
         )
@@ -148,10 +148,10 @@ def report_total(blocks: Sequence[UnitBlock]) -> ReportLine:
     """Return the total of the whole report, weighted by pagu over every sub kegiatan."""
     rows = [row for block in blocks for row in block.rows]
     limits = blocks[0].thresholds if blocks else dev.DEFAULT_THRESHOLDS
-    return _total_line(rows, number="", code="", name="", limits=limits)
+    return total_line(rows, number="", code="", name="", limits=limits)
 
 
-def _sub_line(sub: SubActivity, month: int, limits: dev.Thresholds, number: str) -> ReportLine:
+def sub_line(sub: SubActivity, month: int, limits: dev.Thresholds, number: str) -> ReportLine:
     progress = Progress(sub, month, limits)
     target = next((t for t in sub.targets.all() if t.month == month), None)
     return ReportLine(
@@ -174,7 +174,7 @@ def _sub_line(sub: SubActivity, month: int, limits: dev.Thresholds, number: str)
     )
 
 
-def _total_line(
+def total_line(
     rows: Sequence[ReportLine], *, number: str, code: str, name: str, limits: dev.Thresholds
 ) -> ReportLine:
     counted = [r for r in rows if r.dev_physical is not None and r.dev_financial is not None]
