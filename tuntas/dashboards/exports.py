@@ -4,9 +4,10 @@ Each list is an `ExportKind`: how to select its rows from the query string (the 
 the list page uses), its columns and one row's cells. A list short enough is written at once;
 a longer one becomes an `ExportJob` made by the worker (see `tasks.py`).
 
-To export a new list or dashboard table, add an `ExportKind` to `EXPORTS` and link to
+To export a new list, add an `ExportKind` to `EXPORTS` and link to
 `{% url 'dashboards:export' kind %}?<the page's query string>`
-(`templates/dashboards/export_button.html` does it).
+(`templates/dashboards/export_button.html` does it). A dashboard's tables, a workbook with a
+sheet per table, are written by `table_exports.py`.
 """
 
 from __future__ import annotations
@@ -110,6 +111,15 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def exported_text(viewer: Viewer) -> str:
+    """Say when and by whom a workbook was made, for the line above its table."""
+    now = timezone.localtime()
+    return _("Exported on %(when)s by %(name)s") % {
+        "when": f"{now:%d/%m/%Y %H:%M}",
+        "name": viewer.person.full_name or viewer.person.username,
+    }
+
+
 def write_xlsx(
     selection: Selection, *, on_progress: Callable[[int, int], None] | None = None
 ) -> tuple[bytes, int]:
@@ -117,14 +127,9 @@ def write_xlsx(
     kind, viewer = selection.kind, selection.viewer
     title_lines: list[str] = []
     if kind.title_lines:
-        now = timezone.localtime()
-        exported = _("Exported on %(when)s by %(name)s") % {
-            "when": f"{now:%d/%m/%Y %H:%M}",
-            "name": viewer.person.full_name or viewer.person.username,
-        }
         title_lines = [
             str(kind.title),
-            "; ".join([exported, *kind.describe(viewer, selection.params)]),
+            "; ".join([exported_text(viewer), *kind.describe(viewer, selection.params)]),
         ]
     table = XlsxTable(kind.columns(), sheet_title=kind.title, title_lines=title_lines)
     rows = kind.fetch(selection.rows, viewer) if kind.fetch else selection.rows

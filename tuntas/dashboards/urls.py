@@ -10,8 +10,10 @@ urlpatterns: list = [
     path("exports/<int:pk>/download/", views_exports.export_download, name="export_download"),
     path("exports/<slug:kind>/", views_exports.export, name="export"),
     path("measures/", views_measures.measures, name="measures"),
+    path("measures/xlsx/", views_measures.measures_export, name="measures_xlsx"),
     path("recap/", views_recap.recap, name="recap"),
     path("dependency/", views_map.dependency_map, name="dependency"),
+    path("dependency/xlsx/", views_map.dependency_export, name="dependency_xlsx"),
     path(
         "dependency/<int:asking>/<int:asked>/",
         views_map.dependency_edge,

@@ -22,6 +22,8 @@ from tuntas.dashboards.dependency import (
     edge_access,
     edge_requests,
 )
+from tuntas.dashboards.exports import exported_text
+from tuntas.dashboards.table_exports import day_text, dependency_xlsx, label, xlsx_download
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.org.access import Access, Viewer, require, viewer_for
 from tuntas.org.models import Unit
@@ -103,6 +105,29 @@ def dependency_map(request: HttpRequest) -> HttpResponse:
         "query": query,
     }
     return render(request, "dashboards/dependency_map.html", context)
+
+
+@login_required
+@require_GET
+def dependency_export(request: HttpRequest) -> HttpResponse:
+    """Download the map's tables as XLSX: the units most waited on, and who waits on whom."""
+    viewer = _viewer_with_roles(request)
+    filters = _map_filter(request, viewer)
+    period, assistant_id = filters.period, filters.assistant_id
+    made = _("Requests made %(start)s – %(end)s") % {  # noqa: RUF001 (the page's msgid)
+        "start": day_text(period.start),
+        "end": day_text(period.end),
+    }
+    lines = [exported_text(viewer), made]
+    assistant = next((a for a in filters.assistants if a.pk == assistant_id), None)
+    if assistant is not None:
+        lines.append(label(_("Coordinating assistant"), assistant.name))
+    content = dependency_xlsx(
+        ranking=dependency_ranking(viewer=viewer, period=period, assistant_id=assistant_id),
+        edges=dependency_edges(viewer=viewer, period=period, assistant_id=assistant_id),
+        filters="; ".join(lines),
+    )
+    return xlsx_download(content, f"peta-ketergantungan-{viewer.today:%Y%m%d}.xlsx")
 
 
 def _get_edge_for_user(request: HttpRequest, asking: int, asked: int) -> tuple[Unit, Unit, Viewer]:

@@ -23,7 +23,9 @@ from tuntas.dashboards.charts import (
     bar_chart_svg,
     line_chart_svg,
 )
+from tuntas.dashboards.exports import exported_text
 from tuntas.dashboards.measures import MeasureFilter, Measures, Share, measures_compute
+from tuntas.dashboards.table_exports import day_text, label, measures_xlsx, xlsx_download
 from tuntas.issues.access import visible_issues
 from tuntas.issues.models import Category, IssueRequest
 from tuntas.lib.forms import StyledForm
@@ -121,6 +123,15 @@ class MeasureFilterForm(StyledForm):
                 # What has not happened yet cannot be measured: the period stops today.
                 data["end"] = min(end, self.today)
         return data
+
+    def describe(self, flt: MeasureFilter) -> list[str]:
+        """The filter computed, as "Label: value" lines for an export."""
+        labels = [label(_("From"), day_text(flt.start)), label(_("To"), day_text(flt.end))]
+        if self.is_bound and self.is_valid():
+            for name in ("coordinator", "unit", "category"):
+                if chosen := self.cleaned_data.get(name):
+                    labels.append(label(str(self.fields[name].label), chosen.name))
+        return labels
 
     def measure_filter(self) -> MeasureFilter:
         """The filter to compute: the form's when it is valid, else this year to date."""
@@ -220,18 +231,23 @@ def trend_charts(measures: Measures) -> dict[str, str]:
 # --- the page --------------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-def measures(request: HttpRequest) -> HttpResponse:
-    """Show the measures of coordination over the issues the viewer may see, for a period."""
+def _measures_for(request: HttpRequest) -> tuple[Viewer, MeasureFilterForm, Measures]:
+    """Compute the measures of the query string's filter; 404 for partners and the role-less."""
     viewer = viewer_for(request)
     if not viewer.is_internal:
         # Partners see only the issues that involve them: too few to measure coordination by.
         raise Http404
     bound = any(name in request.GET for name in FIELDS)
     form = MeasureFilterForm(request.GET if bound else None, viewer=viewer)
-    flt = form.measure_filter()
-    computed = measures_compute(viewer=viewer, flt=flt)
+    return viewer, form, measures_compute(viewer=viewer, flt=form.measure_filter())
+
+
+@login_required
+@require_GET
+def measures(request: HttpRequest) -> HttpResponse:
+    """Show the measures of coordination over the issues the viewer may see, for a period."""
+    _viewer, form, computed = _measures_for(request)
+    flt = computed.filter
     realisation = computed.realisation
     context = {
         "form": form,
@@ -257,3 +273,13 @@ def measures(request: HttpRequest) -> HttpResponse:
         else None,
     }
     return render(request, "dashboards/measures.html", context)
+
+
+@login_required
+@require_GET
+def measures_export(request: HttpRequest) -> HttpResponse:
+    """Download every table of the measures page as XLSX, for the page's filters."""
+    viewer, form, computed = _measures_for(request)
+    filters = "; ".join([exported_text(viewer), *form.describe(computed.filter)])
+    content = measures_xlsx(computed, filters=filters)
+    return xlsx_download(content, f"ukuran-kinerja-{viewer.today:%Y%m%d}.xlsx")

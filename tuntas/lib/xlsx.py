@@ -6,6 +6,14 @@ export keeps its memory flat:
     table = XlsxTable([Column(_("Title")), Column(_("Pagu"), Kind.MONEY)], sheet_title="Sheet")
     table.append(["Jalan Sudirman", Decimal("1250000000")])
     content = table.to_bytes()
+
+Several tables in one workbook, a sheet each (a dashboard's tables), come from an `XlsxBook`:
+
+    book = XlsxBook()
+    table = book.add_table(columns, sheet_title="Per unit", title_lines=lines)
+    table.extend(rows)
+    table.set_footer([_("Total"), 12])  # bold, under the rows, outside the filter
+    content = book.to_bytes()
 """
 
 from __future__ import annotations
@@ -110,7 +118,10 @@ def cell_value(kind: Kind, value: Any) -> Any:
 
 
 class XlsxTable:
-    """A one-sheet workbook: optional title lines, a bold frozen header with filters, typed rows."""
+    """A sheet: optional title lines, a bold frozen header with filters, typed rows, a footer.
+
+    On its own it is a one-sheet workbook; `XlsxBook.add_table` puts several in one.
+    """
 
     def __init__(
         self,
@@ -118,17 +129,20 @@ class XlsxTable:
         *,
         sheet_title: str | Promise = "Sheet",
         title_lines: Sequence[str | Promise] = (),
+        book: Workbook | None = None,
     ) -> None:
         if not columns:
             raise ValueError("a table needs at least one column")
         self.columns = list(columns)
         self.title_lines = [str(line) for line in title_lines if str(line)]
         self.rows = 0
-        self._book = Workbook(write_only=True)
+        self._book = book if book is not None else Workbook(write_only=True)
         # Excel limits sheet names to 31 characters and forbids a few.
         name = "".join(c for c in str(sheet_title) if c not in "[]:*?/\\")[:31] or "Sheet"
         self._sheet: WriteOnlyWorksheet = self._book.create_sheet(name)
         self._pending: list[list[Any]] | None = []
+        self._footer: list[Any] | None = None
+        self._finished = False
 
     @property
     def header_row(self) -> int:
@@ -136,9 +150,9 @@ class XlsxTable:
 
     def append(self, values: Sequence[Any]) -> None:
         """Add one data row, a value per column, converted to the column's kind."""
-        if len(values) != len(self.columns):
-            raise ValueError(f"{len(values)} values for {len(self.columns)} columns")
-        row = [cell_value(c.kind, v) for c, v in zip(self.columns, values, strict=True)]
+        if self._finished:
+            raise ValueError("the table is already written")
+        row = self._converted(values)
         self.rows += 1
         if self._pending is not None:
             self._pending.append(row)
@@ -151,11 +165,26 @@ class XlsxTable:
         for values in rows:
             self.append(values)
 
-    def save(self, target: IO[bytes]) -> None:
-        """Write the workbook to a binary file; the table cannot be added to afterwards."""
+    def set_footer(self, values: Sequence[Any]) -> None:
+        """Write this row in bold under the data, outside its filter and sorting (a total)."""
+        if self._finished:
+            raise ValueError("the table is already written")
+        self._footer = self._converted(values)
+
+    def finish(self) -> None:
+        """Write what is still held back and the footer; the table cannot be added to afterwards."""
+        if self._finished:
+            return
         self._start()
+        if self._footer is not None:
+            self._write(self._footer, bold=True)
         last = get_column_letter(len(self.columns))
         self._sheet.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + self.rows}"
+        self._finished = True
+
+    def save(self, target: IO[bytes]) -> None:
+        """Write the workbook to a binary file; the table cannot be added to afterwards."""
+        self.finish()
         self._book.save(target)
 
     def to_bytes(self) -> bytes:
@@ -190,7 +219,12 @@ class XlsxTable:
         for row in pending:
             self._write(row)
 
-    def _write(self, row: list[Any]) -> None:
+    def _converted(self, values: Sequence[Any]) -> list[Any]:
+        if len(values) != len(self.columns):
+            raise ValueError(f"{len(values)} values for {len(self.columns)} columns")
+        return [cell_value(c.kind, v) for c, v in zip(self.columns, values, strict=True)]
+
+    def _write(self, row: list[Any], *, bold: bool = False) -> None:
         cells = []
         for column, value in zip(self.columns, row, strict=True):
             cell = WriteOnlyCell(self._sheet, value)
@@ -200,8 +234,45 @@ class XlsxTable:
                 cell.data_type = "s"
             elif value is not None and column.format:
                 cell.number_format = column.format
+            if bold:
+                cell.font = Font(bold=True)
             cells.append(cell)
         self._sheet.append(cells)
+
+
+class XlsxBook:
+    """A workbook of several tables, a sheet each, in the order they are added."""
+
+    def __init__(self) -> None:
+        self._book = Workbook(write_only=True)
+        self.tables: list[XlsxTable] = []
+
+    def add_table(
+        self,
+        columns: Sequence[Column],
+        *,
+        sheet_title: str | Promise,
+        title_lines: Sequence[str | Promise] = (),
+    ) -> XlsxTable:
+        """Return a new sheet's table; fill it before the book is saved."""
+        table = XlsxTable(
+            columns, sheet_title=sheet_title, title_lines=title_lines, book=self._book
+        )
+        self.tables.append(table)
+        return table
+
+    def save(self, target: IO[bytes]) -> None:
+        """Write the workbook to a binary file; its tables cannot be added to afterwards."""
+        if not self.tables:
+            raise ValueError("a workbook needs at least one table")
+        for table in self.tables:
+            table.finish()
+        self._book.save(target)
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.save(buffer)
+        return buffer.getvalue()
 
 
 def _width(column: Column, rows: list[list[Any]], index: int) -> float:

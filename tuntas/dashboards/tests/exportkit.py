@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,16 +21,29 @@ def export_url(kind: str) -> str:
     return reverse("dashboards:export", args=[kind])
 
 
-def sheet_of(response: HttpResponse) -> Worksheet:
-    """Return the workbook's sheet, after checking the response is an XLSX download."""
+def book_of(response: HttpResponse) -> Workbook:
+    """Return the workbook, after checking the response is an XLSX download."""
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == CONTENT_TYPE
     assert response["Content-Disposition"].startswith("attachment; filename=")
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    book = load_workbook(io.BytesIO(content))
-    sheet = book.active
+    return load_workbook(io.BytesIO(content))
+
+
+def sheet_of(response: HttpResponse) -> Worksheet:
+    """Return the workbook's sheet, after checking the response is an XLSX download."""
+    sheet = book_of(response).active
     assert sheet is not None
     return sheet
+
+
+def header_of(sheet: Worksheet) -> list[Any]:
+    return [c.value for c in sheet[HEADER_ROW]]
+
+
+def values_of(sheet: Worksheet) -> list[list[Any]]:
+    """Return the values of the rows under the header (a footer row included)."""
+    return [list(row) for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
 
 
 def cells_of(response: HttpResponse, columns: list[str]) -> list[dict[str, Cell]]:

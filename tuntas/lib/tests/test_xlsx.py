@@ -8,7 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from tuntas.lib.xlsx import SAMPLE_ROWS, Column, Kind, XlsxTable, cell_value, table_xlsx
+from tuntas.lib.xlsx import (
+    SAMPLE_ROWS,
+    Column,
+    Kind,
+    XlsxBook,
+    XlsxTable,
+    cell_value,
+    table_xlsx,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 COLUMNS = [
@@ -162,3 +170,51 @@ def test_a_naive_datetime_is_written_as_it_is_and_a_date_column_takes_a_moment_s
     assert cell_value(Kind.DATETIME, naive) == dt.datetime(2026, 5, 12, 9, 30, 15)
     assert cell_value(Kind.DATE, evening_utc) == dt.date(2026, 5, 13)
     assert cell_value(Kind.DATETIME, dt.date(2026, 5, 4)) == dt.datetime(2026, 5, 4)
+
+
+def test_a_footer_comes_bold_under_the_rows_and_outside_the_filter():
+    table = XlsxTable([Column("Unit"), Column("Jumlah", Kind.INTEGER)], title_lines=["Rekap"])
+    table.extend([["PUPR", 2], ["PDAM", 3]])
+    table.set_footer(["Total", 5])
+    sheet = sheet_of(table.to_bytes())
+
+    assert [c.value for c in sheet[5]] == ["Total", 5]
+    assert all(c.font.bold for c in sheet[5])
+    assert sheet["B5"].number_format == "0"
+    assert not sheet["A4"].font.bold
+    assert sheet.auto_filter.ref == "A2:B4"
+
+
+def test_a_written_table_takes_no_more_rows():
+    table = XlsxTable([Column("A")])
+    table.to_bytes()
+
+    with pytest.raises(ValueError):
+        table.append(["late"])
+    with pytest.raises(ValueError):
+        table.set_footer(["late"])
+
+
+def test_a_book_holds_a_typed_table_per_sheet_in_order():
+    book = XlsxBook()
+    first = book.add_table(COLUMNS, sheet_title="Pertama", title_lines=["Satu", "Filter"])
+    second = book.add_table([Column("Pekan", Kind.DATE)], sheet_title="Kedua")
+    second.append([dt.date(2026, 5, 10)])
+    first.append(ROW)
+    for number in range(SAMPLE_ROWS + 1):
+        second.append([dt.date(2026, 5, 10) + dt.timedelta(days=number)])
+    loaded = load_workbook(io.BytesIO(book.to_bytes()))
+
+    assert loaded.sheetnames == ["Pertama", "Kedua"]
+    one, two = loaded["Pertama"], loaded["Kedua"]
+    assert one["A1"].value == "Satu" and one["A3"].value == "Judul"
+    assert one["C4"].value == 1250000000 and one["C4"].number_format == '"Rp"#,##0'
+    assert one.auto_filter.ref == "A3:G4"
+    assert two.max_row == SAMPLE_ROWS + 3
+    assert two["A2"].is_date and two["A2"].value == dt.datetime(2026, 5, 10)
+    assert two.auto_filter.ref == f"A1:A{SAMPLE_ROWS + 3}"
+
+
+def test_a_book_needs_a_table():
+    with pytest.raises(ValueError):
+        XlsxBook().to_bytes()
