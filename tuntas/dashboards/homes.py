@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from tuntas.dashboards import measures
@@ -56,6 +66,10 @@ def _flag(condition: Q) -> Case:
 
 def _late_issue(today: dt.date) -> Q:
     return overdue_q(today=today, policy=Policy.current(), cal=calendar())
+
+
+def _late_actions(today: dt.date) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_on__lt=today)
 
 
 # --- realisation against target ----------------------------------------------------------------
@@ -156,8 +170,25 @@ def _next_meeting(assistant_ids: Iterable[int], today: dt.date) -> Meeting | Non
     )
 
 
-def coordinator_home(viewer: Viewer) -> dict[str, Any]:
-    """What needs the Asisten (or their Bagian) now, and the table of their OPDs."""
+@dataclass(frozen=True)
+class Portfolio:
+    """The table of the OPDs an Asisten coordinates, with what the rest of their home reuses.
+
+    Each unit carries its row: `issue_counts`, `plan`, `figures`, `late_requests` and
+    `late_actions`; `total` is the table's total row.
+    """
+
+    units: list[Unit]
+    total: dict[str, Any]
+    issue_counts: dict[int, dict[str, int]]  # every reporting unit of the Asisten's issues
+    sub_rows: list[SubRow]  # the units' sub kegiatan this year
+    plan_warnings: list[dict[str, Any]]
+    plan_warning_count: int
+    late_meeting_actions: int  # overdue action items of the Asisten's own meetings
+
+
+def portfolio_table(viewer: Viewer) -> Portfolio:
+    """Return the viewer's OPDs as their home's table shows them: a row each and the total."""
     today = viewer.today
     assistants = sorted(viewer.assistant_ids)
     portfolio = portfolio_units(viewer)
@@ -177,33 +208,57 @@ def coordinator_home(viewer: Viewer) -> dict[str, Any]:
         .values_list("unit_id", "n")
     )
     # One query for both: the items each OPD owes, and those of the Asisten's own meetings.
-    late_items = ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_on__lt=today)
     of_meetings = Q(meeting__coordinator__in=assistants)
     action_rows = list(
-        late_items.filter(Q(unit__in=unit_ids) | of_meetings)
+        _late_actions(today)
+        .filter(Q(unit__in=unit_ids) | of_meetings)
         .values("unit_id")
         .annotate(n=Count("pk", filter=Q(unit__in=unit_ids)), mine=Count("pk", filter=of_meetings))
         .order_by()
     )
     late_actions: dict[int, int] = {row["unit_id"]: row["n"] for row in action_rows}
     rows: list[SubRow] = []
+    in_table = Counter[str]()
     for unit in portfolio:
         unit.issue_counts = counts.get(unit.pk, {})  # type: ignore[attr-defined]
         unit.plan = plan["units"].get(unit.pk)  # type: ignore[attr-defined]
         unit.figures = figures_of(unit.plan) if unit.plan else None  # type: ignore[attr-defined]
         unit.late_requests = late_requests.get(unit.pk, 0)  # type: ignore[attr-defined]
         unit.late_actions = late_actions.get(unit.pk, 0)  # type: ignore[attr-defined]
+        in_table.update(unit.issue_counts)  # type: ignore[attr-defined]
         if unit.plan:  # type: ignore[attr-defined]
             rows += unit.plan.rows  # type: ignore[attr-defined]
+    total = {
+        **in_table,
+        "late_requests": sum(late_requests.values()),
+        "late_actions": sum(late_actions.values()),
+        "figures": figures(rows, thresholds()) if rows else None,
+    }
+    return Portfolio(
+        units=portfolio,
+        total=total,
+        issue_counts=counts,
+        sub_rows=rows,
+        plan_warnings=plan["warnings"],
+        plan_warning_count=plan["warning_count"],
+        late_meeting_actions=sum(row["mine"] for row in action_rows),
+    )
+
+
+def coordinator_home(viewer: Viewer) -> dict[str, Any]:
+    """What needs the Asisten (or their Bagian) now, and the table of their OPDs."""
+    today = viewer.today
+    assistants = sorted(viewer.assistant_ids)
+    table = portfolio_table(viewer)
     issue_total = Counter[str]()
-    for unit_counts in counts.values():
+    for unit_counts in table.issue_counts.values():
         issue_total.update(unit_counts)
     needs = Needs(
         to_triage=issue_total["to_triage"],
         overdue=issue_total["overdue"],
         proposed=issue_total["proposed"],
-        red_subs=sum(1 for row in rows if row.progress.status == "red"),
-        late_actions=sum(row["mine"] for row in action_rows),
+        red_subs=sum(1 for row in table.sub_rows if row.progress.status == "red"),
+        late_actions=table.late_meeting_actions,
     )
     late = _late_issue(today)
     proposed = Q(status=Issue.Status.IN_PROGRESS, escalation_proposed_at__isnull=False)
@@ -224,24 +279,16 @@ def coordinator_home(viewer: Viewer) -> dict[str, Any]:
         .order_by("rank", "submitted_at", "pk")[:SHOWN]
     )
     actions = list(
-        late_items.filter(of_meetings)
+        _late_actions(today)
+        .filter(meeting__coordinator__in=assistants)
         .select_related("unit", "meeting", "issue")
         .order_by("due_on", "pk")[:SHOWN]
     )
-    in_table = Counter[str]()
-    for unit in portfolio:
-        in_table.update(unit.issue_counts)  # type: ignore[attr-defined]
-    total = {
-        **in_table,
-        "late_requests": sum(late_requests.values()),
-        "late_actions": sum(late_actions.values()),
-        "figures": figures(rows, thresholds()) if rows else None,
-    }
     return {
-        "portfolio": portfolio,
-        "portfolio_total": total,
-        "plan_warnings": plan["warnings"],
-        "plan_warning_count": plan["warning_count"],
+        "portfolio": table.units,
+        "portfolio_total": table.total,
+        "plan_warnings": table.plan_warnings,
+        "plan_warning_count": table.plan_warning_count,
         "needs": needs,
         "pressing": pressing,
         "late_actions": actions,
@@ -279,25 +326,30 @@ class AssistantStats:
     figures: Figures | None = None
 
 
-def leader_home(viewer: Viewer) -> dict[str, Any]:
-    """Escalations waiting for the leader, the city's measures and the Asisten side by side."""
+@dataclass(frozen=True)
+class SideBySide:
+    """The Asisten as the leaders compare them, each with `portfolio_size` and `stats`."""
+
+    assistants: list[Unit]
+    period: measures.MeasureFilter  # of the settled-low share: this year to date
+    sub_rows: list[SubRow]  # every sub kegiatan the viewer sees this year
+    limits: dev.Thresholds
+
+
+def this_year(today: dt.date) -> measures.MeasureFilter:
+    """This year to date, the default period of the measures page."""
+    return measures.MeasureFilter(start=today.replace(month=1, day=1), end=today)
+
+
+def assistants_side_by_side(viewer: Viewer, *, late: Q | None = None) -> SideBySide:
+    """Return each Asisten's portfolio as the leaders' home compares them.
+
+    `late` is the overdue rule when the caller has already read the policy for it.
+    """
     today = viewer.today
-    late = _late_issue(today)
-    waiting = waiting_for_leader_q(viewer)
+    late = _late_issue(today) if late is None else late
     issues = visible_issues(viewer).filter(submitted_at__isnull=False)
-    waiting_rows = list(
-        issues.filter(waiting)
-        .annotate(is_late=_flag(late))
-        .select_related("reporting_unit", "coordinator", "category")
-        .order_by("level_since", "submitted_at", "pk")[:SHOWN]
-    )
-    city = issues.aggregate(
-        waiting=Count("pk", filter=waiting),
-        open=Count("pk", filter=Q(status__in=Issue.OPEN_STATUSES)),
-        overdue=Count("pk", filter=late),
-    )
-    # This year to date, the default period of the measures page the card links to.
-    period = measures.MeasureFilter(start=today.replace(month=1, day=1), end=today)
+    period = this_year(today)
     settled_in = Q(
         status=Issue.Status.SETTLED,
         settled_at__gte=_midnight(period.start),
@@ -332,7 +384,7 @@ def leader_home(viewer: Viewer) -> dict[str, Any]:
         late_requests[coordinator_of.get(unit_id)] += n
     late_actions: Counter[int | None] = Counter()
     for unit_id, n in (
-        ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_on__lt=today)
+        _late_actions(today)
         .values("unit_id")
         .annotate(n=Count("pk"))
         .order_by()
@@ -367,14 +419,35 @@ def leader_home(viewer: Viewer) -> dict[str, Any]:
             if by_assistant[assistant.pk]
             else None,
         )
+    return SideBySide(assistants=assistants, period=period, sub_rows=sub_lines, limits=limits)
+
+
+def leader_home(viewer: Viewer) -> dict[str, Any]:
+    """Escalations waiting for the leader, the city's measures and the Asisten side by side."""
+    late = _late_issue(viewer.today)
+    waiting = waiting_for_leader_q(viewer)
+    issues = visible_issues(viewer).filter(submitted_at__isnull=False)
+    waiting_rows = list(
+        issues.filter(waiting)
+        .annotate(is_late=_flag(late))
+        .select_related("reporting_unit", "coordinator", "category")
+        .order_by("level_since", "submitted_at", "pk")[:SHOWN]
+    )
+    city = issues.aggregate(
+        waiting=Count("pk", filter=waiting),
+        open=Count("pk", filter=Q(status__in=Issue.OPEN_STATUSES)),
+        overdue=Count("pk", filter=late),
+    )
+    side = assistants_side_by_side(viewer, late=late)
+    period = side.period
     return {
         "waiting": waiting_rows,
         "city": city,
         "period": period,
         "headline": measures.headline(viewer=viewer, flt=period),
         "settle": measures.time_to_settle(viewer=viewer, flt=period).overall,
-        "assistants": assistants,
-        "city_figures": figures(sub_lines, limits) if sub_lines else None,
+        "assistants": side.assistants,
+        "city_figures": figures(side.sub_rows, side.limits) if side.sub_rows else None,
         "is_secretary": viewer.has_role(Role.SECRETARY_GENERAL),
         "is_head": viewer.has_role(Role.HEAD),
     }

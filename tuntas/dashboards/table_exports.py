@@ -1,4 +1,4 @@
-"""The dashboard tables as XLSX workbooks: the measures page and the dependency map.
+"""The dashboard tables as XLSX workbooks: the measures page, the dependency map and the homes.
 
 A workbook has a sheet per table the page shows, typed as the shared writer types them
 (`tuntas.lib.xlsx`): counts and working days as integers, shares and realisation as numbers
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from tuntas.dashboards.dependency import Edge, Load
 from tuntas.dashboards.exports import DEVIATION_FORMAT
+from tuntas.dashboards.homes import Figures
 from tuntas.dashboards.measures import (
     AgeBucket,
     FollowUp,
@@ -313,5 +314,138 @@ def dependency_xlsx(*, ranking: Sequence[Load], edges: Sequence[Edge], filters: 
             Column(_("Overdue requests"), Kind.INTEGER, width=18),
         ],
         [[e.asking.short_name, e.asked.short_name, e.open, e.overdue] for e in edges],
+    )
+    return book.book.to_bytes()
+
+
+# --- the homes -------------------------------------------------------------------------------
+
+
+def _figure_columns() -> list[Column]:
+    return [
+        Column(_("Physical target (%)"), Kind.PERCENT, number_format=PERCENT_FORMAT),
+        Column(_("Physical realisation (%)"), Kind.PERCENT, number_format=PERCENT_FORMAT),
+        Column(_("Physical deviation"), Kind.DECIMAL, number_format=DEVIATION_FORMAT),
+        Column(_("Financial target (%)"), Kind.PERCENT, number_format=PERCENT_FORMAT),
+        Column(_("Financial realisation (%)"), Kind.PERCENT, number_format=PERCENT_FORMAT),
+        Column(_("Financial deviation"), Kind.DECIMAL, number_format=DEVIATION_FORMAT),
+        Column(_("Status")),
+        Column(_("Sub kegiatan"), Kind.INTEGER, width=13),
+        Column(_("Not reported"), Kind.INTEGER, width=13),
+    ]
+
+
+def _figure_values(fig: Figures | None) -> list[Any]:
+    """Return realisation against target as the home shows it; blank without sub kegiatan."""
+    if fig is None:
+        return [None] * 6 + ["", 0, 0]
+    progress = fig.progress
+    status = STATUS_FILTERS.get(progress.status or "")
+    return [
+        fig.target_physical,
+        fig.real_physical,
+        progress.dev_physical,
+        fig.target_financial,
+        fig.real_financial,
+        progress.dev_financial,
+        str(status) if status else "",
+        fig.subs,
+        progress.missing,
+    ]
+
+
+def portfolio_xlsx(*, units: Sequence[Any], total: dict[str, Any], filters: str) -> bytes:
+    """Return the Asisten's table of OPDs with its total row (units from `portfolio_table`)."""
+    book = _Book(_("Units you coordinate"), filters)
+
+    def counts(issues: dict[str, int], late_requests: int, late_actions: int) -> list[Any]:
+        return [
+            issues.get("open", 0),
+            issues.get("overdue", 0),
+            issues.get("to_triage", 0),
+            issues.get("proposed", 0),
+            late_requests,
+            late_actions,
+        ]
+
+    table = book.sheet(
+        _("Units you coordinate"),
+        None,
+        [
+            Column(_("Unit"), width=45),
+            Column(_("Short name"), width=14),
+            Column(_("Head of unit"), width=30),
+            Column(_("Open issues"), Kind.INTEGER, width=14),
+            Column(_("Overdue issues"), Kind.INTEGER, width=14),
+            Column(_("Waiting for triage"), Kind.INTEGER, width=14),
+            Column(_("Escalation proposed"), Kind.INTEGER, width=14),
+            Column(_("Overdue requests"), Kind.INTEGER, width=14),
+            Column(_("Overdue action items"), Kind.INTEGER, width=14),
+            *_figure_columns(),
+        ],
+        [
+            [
+                unit.name,
+                unit.short_name,
+                ", ".join(f"{a.capacity_prefix}{a.person.full_name}" for a in unit.heads),
+                *counts(unit.issue_counts, unit.late_requests, unit.late_actions),
+                *_figure_values(unit.figures),
+            ]
+            for unit in units
+        ],
+    )
+    # The home shows the total row even for an empty portfolio: so does the file.
+    table.set_footer(
+        [
+            _("Total"),
+            None,
+            None,
+            *counts(total, total["late_requests"], total["late_actions"]),
+            *_figure_values(total["figures"]),
+        ]
+    )
+    return book.book.to_bytes()
+
+
+def assistants_xlsx(*, assistants: Sequence[Any], filters: str) -> bytes:
+    """Return the Asisten side by side (from `assistants_side_by_side`), a row each."""
+    book = _Book(_("The Asisten side by side"), filters)
+    book.sheet(
+        _("The Asisten side by side"),
+        None,
+        [
+            Column(_("Asisten"), width=45),
+            Column(_("Short name"), width=14),
+            Column(_("Units"), Kind.INTEGER),
+            Column(_("Open issues"), Kind.INTEGER, width=14),
+            Column(_("Overdue issues"), Kind.INTEGER, width=14),
+            Column(_("Overdue requests"), Kind.INTEGER, width=14),
+            Column(_("Overdue action items"), Kind.INTEGER, width=14),
+            *_figure_columns(),
+            Column(
+                _("Settled at OPD or Asisten level, this year"),
+                Kind.PERCENT,
+                number_format=SHARE_FORMAT,
+                width=24,
+            ),
+            Column(_("At OPD or Asisten"), Kind.INTEGER, width=18),
+            Column(_("Settled"), Kind.INTEGER),
+        ],
+        [
+            [
+                a.name,
+                a.short_name,
+                a.portfolio_size,
+                a.stats.open,
+                a.stats.overdue,
+                a.stats.late_requests,
+                a.stats.late_actions,
+                *_figure_values(a.stats.figures),
+                a.stats.settled_low.percent,
+                a.stats.settled_low.numerator,
+                a.stats.settled_low.denominator,
+            ]
+            for a in assistants
+        ],
     )
     return book.book.to_bytes()

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from tuntas.dashboards import views_exports, views_map, views_measures, views_recap
+from tuntas.dashboards import (
+    views_exports,
+    views_homes,
+    views_map,
+    views_measures,
+    views_recap,
+)
 
 app_name = "dashboards"
 
@@ -12,6 +18,8 @@ urlpatterns: list = [
     path("measures/", views_measures.measures, name="measures"),
     path("measures/xlsx/", views_measures.measures_export, name="measures_xlsx"),
     path("recap/", views_recap.recap, name="recap"),
+    path("portfolio/xlsx/", views_homes.portfolio_export, name="portfolio_xlsx"),
+    path("assistants/xlsx/", views_homes.assistants_export, name="assistants_xlsx"),
     path("dependency/", views_map.dependency_map, name="dependency"),
     path("dependency/xlsx/", views_map.dependency_export, name="dependency_xlsx"),
     path(
