@@ -152,8 +152,9 @@ def measure(runs: int) -> dict[str, Any]:
 def run_child(tgt: Target, runs: int, database_url: str) -> dict[str, Any]:
     command = [sys.executable, __file__, "--measure", "--runs", str(runs)]
     command += ["--issues", str(tgt.issues), "--database-url", database_url]
+    # Only the standard output is read (one JSON line); errors go straight to the terminal.
     done = subprocess.run(  # noqa: S603
-        command, env=tgt.environ(), cwd=ROOT, check=True, capture_output=True, text=True
+        command, env=tgt.environ(), cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -198,6 +199,53 @@ def table(small: dict[str, Any], large: dict[str, Any], backend: str) -> str:
     return "\n".join(lines)
 
 
+def _size(issues: str) -> str:
+    n = int(issues)
+    return f"{n // 1000}k" if n % 1000 == 0 else f"{n:,}"
+
+
+def combined(files: list[str]) -> str:
+    """One table of medians for several backends (the README's), from saved results files."""
+    saved = [json.loads((ROOT / name).read_text())["results"] for name in files]
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+    backends = [names.get(v, v) for v in (r[max(r, key=int)]["vendor"] for r in saved)]
+    head = "| Page | As | Queries |"
+    rule = "|---|---|---:|"
+    for backend, r in zip(backends, saved, strict=True):
+        small, large = sorted(r, key=int)
+        head += f" {backend} {_size(small)} | {backend} {_size(large)} | Ratio |"
+        rule += "---:|---:|---:|"
+    lines = [head, rule]
+    first = saved[0]
+    small0, large0 = sorted(first, key=int)
+    for t in first[large0]["timings"]:
+        if not t["runs"]:
+            continue
+        s = next(
+            x
+            for x in first[small0]["timings"]
+            if x["page"] == t["page"] and x["persona"] == t["persona"]
+        )
+        queries = (
+            str(t["queries"])
+            if s["queries"] == t["queries"]
+            else f"{s['queries']} / {t['queries']}"
+        )
+        line = f"| {t['title']} | {t['persona']} | {queries} |"
+        for r in saved:
+            small, large = sorted(r, key=int)
+            key = (t["page"], t["persona"])
+            a = next(x for x in r[small]["timings"] if (x["page"], x["persona"]) == key)
+            b = next(x for x in r[large]["timings"] if (x["page"], x["persona"]) == key)
+            if not a["runs"] or not b["runs"]:
+                line += " — | — | — |"
+                continue
+            line += f" {_ms(a['median_ms'])} | {_ms(b['median_ms'])} | "
+            line += f"{b['median_ms'] / a['median_ms']:.0f}x |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--issues", type=int, default=100_000, help="issues of the large database")
@@ -209,8 +257,18 @@ def main() -> None:
         help="PostgreSQL server (postgres://user@host:port/); default: SQLite files in var/bench",
     )
     parser.add_argument("--no-seed", action="store_true", help="do not seed empty databases")
+    parser.add_argument(
+        "--combine",
+        nargs="+",
+        metavar="JSON",
+        help="only print one table from saved results, e.g. "
+        "var/bench/results-sqlite-1000-100000.json var/bench/results-postgresql-1000-100000.json",
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.combine:
+        print(combined(args.combine))
+        return
     if args.measure:  # the child: the environment already points at one database
         print(json.dumps(measure(args.runs)))
         return
@@ -225,7 +283,8 @@ def main() -> None:
         print(f"{tgt.backend} {tgt.name}: timing pages …", file=sys.stderr, flush=True)
         results[issues] = run_child(tgt, args.runs, args.database_url)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    out = BENCH_DIR / f"results-{backend.lower()}.json"
+    vendor = results[args.issues]["vendor"]
+    out = BENCH_DIR / f"results-{vendor}-{args.baseline}-{args.issues}.json"
     out.write_text(json.dumps({"cpus": os.cpu_count(), "results": results}, indent=1))
     print(f"(raw figures in {out.relative_to(ROOT)}; {os.cpu_count()} CPUs)", file=sys.stderr)
     print(table(results[args.baseline], results[args.issues], backend))
