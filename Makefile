@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a local trial: development settings unless the environment says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test lint types migrations-check messages messages-check demo worker scheduler install install-dev vendor lock screenshots clean bench
+.PHONY: run test suite lint types migrations-check messages messages-check demo worker scheduler install install-dev vendor lock screenshots clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ scheduler: install
 
 ## test: lint, types, migrations in step with models, translations complete, then pytest
 test: install-dev lint types migrations-check messages-check
+	$(MAKE) --no-print-directory suite
+
+## suite: only the pytest suite (what `make test` runs after its checks)
+suite: install-dev
 	TUNTAS_URL_COVERAGE=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
