@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py                       # SQLite, 1 000 and 100 000 issues
     .venv/bin/python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/
     .venv/bin/python bench/run.py --issues 20000 --runs 3
+    .venv/bin/python bench/run.py --pages measures,home     # only these pages (keys below)
 
 Each database is seeded first when it is empty (bench/seed.py). Every page is requested through
 Django's test Client, logged in as the Sekda (city-wide) and as the Asisten II: one warm-up
@@ -82,7 +83,7 @@ def pages(today: dt.date, assistant_id: int) -> list[Page]:
 # --- in the child process: one database ------------------------------------------------------
 
 
-def measure(runs: int) -> dict[str, Any]:
+def measure(runs: int, only: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Time every page on the database the environment points at; return plain data."""
     import django
 
@@ -105,6 +106,8 @@ def measure(runs: int) -> dict[str, Any]:
         client = Client()
         client.force_login(Person.objects.get(username=username))
         for page in pages(today, assistant.pk):
+            if only and page.key not in only:
+                continue
             timing = Timing(page.key, page.title, persona, "ok")
             results.append(timing)
             try:
@@ -149,8 +152,10 @@ def measure(runs: int) -> dict[str, Any]:
 # --- in the parent: seed, measure each database in its own process, compare -----------------
 
 
-def run_child(tgt: Target, runs: int, database_url: str) -> dict[str, Any]:
+def run_child(tgt: Target, runs: int, database_url: str, only: str = "") -> dict[str, Any]:
     command = [sys.executable, __file__, "--measure", "--runs", str(runs)]
+    if only:
+        command += ["--pages", only]
     command += ["--issues", str(tgt.issues), "--database-url", database_url]
     # Only the standard output is read (one JSON line); errors go straight to the terminal.
     done = subprocess.run(  # noqa: S603
@@ -256,6 +261,12 @@ def main() -> None:
         default="",
         help="PostgreSQL server (postgres://user@host:port/); default: SQLite files in var/bench",
     )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated page keys to time (home, measures, measures_3y, dependency, recap, "
+        "issues, issues_overdue, export); default: all",
+    )
     parser.add_argument("--no-seed", action="store_true", help="do not seed empty databases")
     parser.add_argument(
         "--combine",
@@ -266,11 +277,16 @@ def main() -> None:
     )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    known = {p.key for p in pages(dt.date(2000, 1, 1), 0)}
+    unknown = {k for k in args.pages.split(",") if k} - known
+    if unknown:
+        parser.error(f"unknown pages {sorted(unknown)}; known: {sorted(known)}")
     if args.combine:
         print(combined(args.combine))
         return
     if args.measure:  # the child: the environment already points at one database
-        print(json.dumps(measure(args.runs)))
+        only = frozenset(k for k in args.pages.split(",") if k)
+        print(json.dumps(measure(args.runs, only)))
         return
     results: dict[int, dict[str, Any]] = {}
     backend = ""
@@ -281,10 +297,12 @@ def main() -> None:
             print(f"{tgt.backend} {tgt.name}: seeding when empty …", file=sys.stderr, flush=True)
             seed(tgt)
         print(f"{tgt.backend} {tgt.name}: timing pages …", file=sys.stderr, flush=True)
-        results[issues] = run_child(tgt, args.runs, args.database_url)
+        results[issues] = run_child(tgt, args.runs, args.database_url, args.pages)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     vendor = results[args.issues]["vendor"]
-    out = BENCH_DIR / f"results-{vendor}-{args.baseline}-{args.issues}.json"
+    # A subset of the pages gets its own file: the full results stay as they were.
+    subset = "-" + args.pages.replace(",", "-") if args.pages else ""
+    out = BENCH_DIR / f"results-{vendor}-{args.baseline}-{args.issues}{subset}.json"
     out.write_text(json.dumps({"cpus": os.cpu_count(), "results": results}, indent=1))
     print(f"(raw figures in {out.relative_to(ROOT)}; {os.cpu_count()} CPUs)", file=sys.stderr)
     print(table(results[args.baseline], results[args.issues], backend))

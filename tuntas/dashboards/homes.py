@@ -440,12 +440,14 @@ def leader_home(viewer: Viewer) -> dict[str, Any]:
     )
     side = assistants_side_by_side(viewer, late=late)
     period = side.period
+    # One grouped query gives both: the headline and the time to settle share their issues.
+    settled_low, settle = measures.settled_overview(viewer=viewer, flt=period)
     return {
         "waiting": waiting_rows,
         "city": city,
         "period": period,
-        "headline": measures.headline(viewer=viewer, flt=period),
-        "settle": measures.time_to_settle(viewer=viewer, flt=period).overall,
+        "headline": settled_low,
+        "settle": settle,
         "assistants": side.assistants,
         "city_figures": figures(side.sub_rows, side.limits) if side.sub_rows else None,
         "is_secretary": viewer.has_role(Role.SECRETARY_GENERAL),

@@ -497,6 +497,20 @@ def _settle_times_of(settled: _Settled, days: WorkdayOrdinals) -> SettleTimes:
     )
 
 
+def _settled_overview_of(rows: Sequence[_SettledRow], days: WorkdayOrdinals) -> Durations:
+    counts: Counter[int] = Counter()
+    for row in rows:
+        counts[days.between(row.submitted_on, row.settled_on)] += row.n
+    return Durations.of(counts)
+
+
+def settled_overview(*, viewer: Viewer, flt: MeasureFilter) -> tuple[Share, Durations]:
+    """Return the headline and the overall time to settle, from one grouped query."""
+    rows = _settled_rows(viewer=viewer, flt=flt).rows
+    days = WorkdayOrdinals(calendar(), [d for r in rows for d in (r.submitted_on, r.settled_on)])
+    return _headline_of(rows), _settled_overview_of(rows, days)
+
+
 def headline(*, viewer: Viewer, flt: MeasureFilter) -> Share:
     """Share the issues settled in the period at OPD or Asisten level (the headline)."""
     return _headline_of(_settled_rows(viewer=viewer, flt=flt).rows)
@@ -538,6 +552,15 @@ def time_to_surface(*, viewer: Viewer, flt: MeasureFilter) -> Durations:
     rows = _surface_rows(viewer=viewer, flt=flt)
     days = WorkdayOrdinals(calendar(), [d for r in rows for d in r[:2]])
     return _surface_of(rows, days)
+
+
+def overview(*, viewer: Viewer, flt: MeasureFilter) -> tuple[Share, Durations, Durations]:
+    """Return the headline, the overall time to settle and the time to surface of the period."""
+    settled = _settled_rows(viewer=viewer, flt=flt).rows
+    surfaced = _surface_rows(viewer=viewer, flt=flt)
+    dates = [d for r in settled for d in (r.submitted_on, r.settled_on)]
+    days = WorkdayOrdinals(calendar(), [*dates, *(d for r in surfaced for d in r[:2])])
+    return _headline_of(settled), _settled_overview_of(settled, days), _surface_of(surfaced, days)
 
 
 # --- backlog and ageing ----------------------------------------------------------------------

@@ -51,6 +51,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
@@ -65,12 +66,10 @@ from tuntas.dashboards.measures import (
     WorkdayOrdinals,
     action_item_scope,
     action_items_on_time,
-    headline,
     issue_scope,
+    overview,
     request_scope,
     requests_on_time,
-    time_to_settle,
-    time_to_surface,
 )
 from tuntas.issues.models import Event, IssueRequest, Level
 from tuntas.lib.workdays import calendar
@@ -253,6 +252,8 @@ class Recap:
     overdue_requests: list[OverdueRequest] = field(default_factory=list)
     overdue_action_items: list[OverdueActionItem] = field(default_factory=list)
     meetings: list[MeetingDecisions] = field(default_factory=list)
+    # All of them, also when only the first few are in overdue_action_items (a preview).
+    overdue_action_item_count: int = 0
 
     @property
     def complete(self) -> bool:
@@ -276,10 +277,19 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, last)
 
 
-def recap_build(*, viewer: Viewer, year: int, month: int, asisten: Unit | None = None) -> Recap:
+def recap_build(
+    *,
+    viewer: Viewer,
+    year: int,
+    month: int,
+    asisten: Unit | None = None,
+    preview: int | None = None,
+) -> Recap:
     """Compute the recap of a month for a viewer: an Asisten's portfolio, or all they may see.
 
     The caller decides whether the viewer may have the recap of that Asisten (or the city's).
+    With `preview`, only the first overdue action items are loaded (the page); the downloads
+    list them all. `overdue_action_item_count` counts them all either way.
     """
     start, end = month_bounds(year, month)
     if start > viewer.today:
@@ -288,15 +298,16 @@ def recap_build(*, viewer: Viewer, year: int, month: int, asisten: Unit | None =
     as_of = min(end, viewer.today)
     requests = requests_on_time(viewer=viewer, flt=flt)
     items = action_items_on_time(viewer=viewer, flt=flt)
+    settled_low, settle, surface = overview(viewer=viewer, flt=flt)
     measures = RecapMeasures(
-        headline=headline(viewer=viewer, flt=flt),
-        settle=time_to_settle(viewer=viewer, flt=flt).overall,
-        surface=time_to_surface(viewer=viewer, flt=flt),
+        headline=settled_low,
+        settle=settle,
+        surface=surface,
         requests=requests.total,
         action_items=items.total,
     )
     late_requests = _overdue_requests(viewer, flt, as_of)
-    late_items = _overdue_action_items(viewer, flt, as_of)
+    late_items, late_item_count = _overdue_action_items(viewer, flt, as_of, preview=preview)
     days = WorkdayOrdinals(
         calendar(),
         [as_of, *(r["since"] for r in late_requests), *(i.due_on for i in late_items)],
@@ -327,6 +338,7 @@ def recap_build(*, viewer: Viewer, year: int, month: int, asisten: Unit | None =
             )
             for i in late_items
         ],
+        overdue_action_item_count=late_item_count,
         meetings=_decisions(viewer, flt),
     )
 
@@ -499,18 +511,43 @@ def _flag(condition: Q) -> Case:
     )
 
 
-def _overdue_action_items(viewer: Viewer, flt: MeasureFilter, as_of: dt.date) -> list[ActionItem]:
-    """The action items overdue at month end, as `measures.action_items_on_time` counts them."""
+def _overdue_action_items(
+    viewer: Viewer, flt: MeasureFilter, as_of: dt.date, *, preview: int | None = None
+) -> tuple[list[ActionItem], int]:
+    """The action items overdue at month end, as `measures.action_items_on_time` counts them,
+    and how many there are (all of them, or the first `preview` and the count)."""
     after = _midnight(as_of + ONE_DAY)
     # An item the secretariat sent back is open again, whatever done_at says.
     not_done = Q(status=ActionItem.Status.OPEN) | Q(done_at__isnull=True)
     overdue = Q(created_at__lt=after) & Q(due_on__lt=as_of) & (not_done | Q(done_at__gte=after))
-    return list(
+    items = (
         action_item_scope(viewer=viewer, flt=flt)
         .filter(overdue)
         .select_related("unit", "meeting", "issue")
+        # Only what the recap shows: minutes, notes and the issues' long texts stay behind.
+        .only(*RECAP_ITEM_FIELDS)
         .order_by("unit__sort_order", "unit__name", "due_on", "pk")
     )
+    if preview is None:
+        rows = list(items)
+        return rows, len(rows)
+    # The page shows a few: LIMIT in SQL, the total counted by a window in the same query.
+    rows = list(items.annotate(total=Window(Count("pk")))[:preview])
+    return rows, rows[0].total if rows else 0  # type: ignore[attr-defined]
+
+
+RECAP_ITEM_FIELDS = (
+    "meeting_id",
+    "description",
+    "unit_id",
+    "due_on",
+    "issue_id",
+    "meeting__title",
+    "meeting__starts_at",
+    "unit__name",
+    "unit__sort_order",
+    "issue__id",
+)
 
 
 def _decisions(viewer: Viewer, flt: MeasureFilter) -> list[MeetingDecisions]:

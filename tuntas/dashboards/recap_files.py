@@ -198,9 +198,9 @@ def measure_lines(recap: Recap) -> list[MeasureLine]:
         MeasureLine(
             "overdue_action_items",
             _("Action items overdue at month end"),
-            str(len(recap.overdue_action_items)),
+            str(recap.overdue_action_item_count),
             "",
-            count=len(recap.overdue_action_items),
+            count=recap.overdue_action_item_count,
         ),
     ]
 

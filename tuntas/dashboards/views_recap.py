@@ -97,10 +97,12 @@ def recap(request: HttpRequest) -> HttpResponse:
     assistants, city_wide = recap_scopes(viewer)
     year, month = chosen_month(request.GET, viewer.today)
     asisten = chosen_asisten(request.GET.get("asisten"), assistants, city_wide)
-    data = recap_build(viewer=viewer, year=year, month=month, asisten=asisten)
+    output = request.GET.get("format", "")
+    # The page previews the overdue action items; the downloads list them all.
+    preview = None if output in ("xlsx", "pdf") else PREVIEW
+    data = recap_build(viewer=viewer, year=year, month=month, asisten=asisten, preview=preview)
     scope = slugify(asisten.short_name) if asisten is not None else "kota"
     stem = f"rekap-permasalahan-{year}-{month:02d}-{scope}"
-    output = request.GET.get("format", "")
     if output == "xlsx":
         made_by = _("made on %(date)s by %(name)s") % {
             "date": format_date(viewer.today),
@@ -124,7 +126,7 @@ def recap(request: HttpRequest) -> HttpResponse:
         "overdue_requests": data.overdue_requests[:PREVIEW],
         "overdue_action_items": data.overdue_action_items[:PREVIEW],
         "more_requests": max(len(data.overdue_requests) - PREVIEW, 0),
-        "more_action_items": max(len(data.overdue_action_items) - PREVIEW, 0),
+        "more_action_items": max(data.overdue_action_item_count - PREVIEW, 0),
         "form": {"year": year, "month": month, "asisten": asisten},
         "months": [(m, month_name(m)) for m in range(1, 13)],
         "years": years,

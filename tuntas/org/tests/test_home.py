@@ -375,8 +375,10 @@ def test_the_partner_sees_only_what_involves_them(org, homes):
 ROLE_QUERIES = [
     ("asisten2", 26),
     ("bagekonomi_staff", 26),
-    ("sekda", 20),
-    ("walikota", 20),
+    # The leaders' homes read the settled issues once for the headline and the time to settle
+    # (one grouped query, where there were two).
+    ("sekda", 19),
+    ("walikota", 19),
     ("kadis_pupr", 22),
     ("pupr_operator", 22),
     ("pdam_partner", 11),
