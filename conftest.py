@@ -12,3 +12,11 @@ pytest_plugins = [
 def _uploads_in_a_temporary_folder(tmp_path_factory):
     """Keep files uploaded by tests out of the working tree's var/media."""
     django_settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_working_day_calendar():
+    """Start each test without the calendar another test cached (its overrides rolled back)."""
+    from tuntas.lib import workdays
+
+    workdays.invalidate_calendar()

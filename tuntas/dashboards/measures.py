@@ -1,9 +1,11 @@
 """The measures of coordination (ukuran kinerja), computed exactly as docs/measures.md defines them.
 
 Every measure is computed over the issues a viewer may see (`visible_issues`) within a
-`MeasureFilter`, with grouped aggregate queries: the database returns counts per (start date,
-end date, group) and the working days are read from a per-date ordinal of the working-day
-calendar, so Python only reads grouped counts, never the issues one by one.
+`MeasureFilter`, with grouped aggregate queries. Each issue stores its working days to surface
+and to settle (`Issue.count_workdays`, recounted when the calendar changes), so the database
+counts issues per number of working days and group; the backlog's ages are read from a per-date
+ordinal of the working-day calendar. Python only reads grouped counts, never the issues one by
+one.
 """
 
 from __future__ import annotations
@@ -13,17 +15,18 @@ import calendar as month_calendar
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, DateField, F, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 
 from tuntas.issues.access import visible_issues
 from tuntas.issues.models import Issue, IssueQuerySet, IssueRequest, Level
+from tuntas.lib import workdays
 from tuntas.lib.deviation import Thresholds
 from tuntas.lib.workdays import WorkCalendar, calendar
 from tuntas.meetings.access import visible_action_items
@@ -290,6 +293,26 @@ def _local_date(field_name: Any) -> TruncDate:
     return LocalDate(field_name, tzinfo=_zone())
 
 
+class LocalMonth(TruncMonth):
+    """The first day of the local month of a moment, as a date; on SQLite like `LocalDate`."""
+
+    output_field = DateField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        offset = fixed_offset_minutes(self.tzinfo or _zone())
+        if offset is None:
+            return self.as_sql(compiler, connection, **extra_context)
+        sql, params = compiler.compile(self.lhs)
+        return f"date(substr({sql}, 1, 19), %s, 'start of month')", (
+            *params,
+            f"{offset:+d} minutes",
+        )
+
+
+def _local_month(field_name: Any) -> TruncMonth:
+    return LocalMonth(field_name, tzinfo=_zone())
+
+
 def _moment_in(prefix: str, start: dt.date, end: dt.date) -> Q:
     """A moment whose local date lies in the period (both days included)."""
     return Q(**{f"{prefix}__gte": _midnight(start), f"{prefix}__lt": _midnight(end + ONE_DAY)})
@@ -298,9 +321,8 @@ def _moment_in(prefix: str, start: dt.date, end: dt.date) -> Q:
 class WorkdayOrdinals:
     """Working days between dates, read from a running count over a range of dates."""
 
-    # A mistyped year (a first-met date in 0026) must not make the table millennia long:
-    # days before this one count as this one.
-    EARLIEST = dt.date(2000, 1, 1)
+    # Days before this one count as this one (a mistyped year must not make the table long).
+    EARLIEST = workdays.EARLIEST
 
     def __init__(self, cal: WorkCalendar, days: Iterable[dt.date | None]) -> None:
         known = [max(d, self.EARLIEST) for d in days if d is not None]
@@ -397,59 +419,76 @@ def action_item_scope(*, viewer: Viewer, flt: MeasureFilter) -> QuerySet[ActionI
 # --- settled issues: the headline and time to settle ----------------------------------------
 
 
-class _SettledRow(NamedTuple):
-    """How many issues were submitted and settled on these days, at this level, of these."""
+class _SettledCount(NamedTuple):
+    """How many issues settled in the period took these working days, at this level, of a key."""
 
-    submitted_on: dt.date
-    settled_on: dt.date
+    days: int
     level: int
-    category_id: int
-    unit_id: int
+    key: Any  # a category id, a unit id or the first day of the month settled
     n: int
 
 
 @dataclass(frozen=True)
 class _Settled:
-    rows: list[_SettledRow]
+    by_month: list[_SettledCount]
+    by_category: list[_SettledCount]
+    by_unit: list[_SettledCount]
     # Labels and sort keys, once per category and unit: {id: ((sort order, name), name)}.
     categories: dict[int, tuple[tuple[int, str], str]]
     units: dict[int, tuple[tuple[int, str], str]]
 
 
-def _settled_rows(*, viewer: Viewer, flt: MeasureFilter) -> _Settled:
-    """Count the issues settled in the period per (submitted, settled, level, category, unit)."""
+def _settled_scope(*, viewer: Viewer, flt: MeasureFilter) -> IssueQuerySet:
+    return issue_scope(viewer=viewer, flt=flt).filter(
+        _moment_in("settled_at", flt.start, flt.end), status=Issue.Status.SETTLED
+    )
+
+
+def _settled_counts(found: Iterable[Sequence[Any]]) -> list[_SettledCount]:
+    # A settled issue always has its level (a database constraint) and its working days
+    # (counted when it was saved).
+    return [_SettledCount(row[0] or 0, row[1] or Level.HEAD, row[2], row[-1]) for row in found]
+
+
+def _settled_by_month(*, viewer: Viewer, flt: MeasureFilter) -> list[_SettledCount]:
+    """Count the period's settled issues per (working days taken, level, month settled)."""
     found = (
-        issue_scope(viewer=viewer, flt=flt)
-        .filter(_moment_in("settled_at", flt.start, flt.end), status=Issue.Status.SETTLED)
-        .annotate(s=_local_date("submitted_at"), e=_local_date("settled_at"))
-        .values_list(
-            "s",
-            "e",
-            "settled_level",
-            "category_id",
-            "reporting_unit_id",
-            "category__sort_order",
-            "category__name",
-            "reporting_unit__sort_order",
-            "reporting_unit__name",
-        )
+        _settled_scope(viewer=viewer, flt=flt)
+        .annotate(month=_local_month("settled_at"))
+        .values_list("settle_workdays", "settled_level", "month")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    rows: list[_SettledRow] = []
+    return _settled_counts(found)
+
+
+def _settled_rows(*, viewer: Viewer, flt: MeasureFilter) -> _Settled:
+    """Count the period's settled issues per working days and level: by month, category, unit."""
+    scope = _settled_scope(viewer=viewer, flt=flt)
+    by_category = scope.values_list(
+        "settle_workdays", "settled_level", "category_id", "category__sort_order", "category__name"
+    )
+    by_unit = scope.values_list(
+        "settle_workdays",
+        "settled_level",
+        "reporting_unit_id",
+        "reporting_unit__sort_order",
+        "reporting_unit__name",
+    )
     categories: dict[int, tuple[tuple[int, str], str]] = {}
     units: dict[int, tuple[tuple[int, str], str]] = {}
-    for s, e, level, category, unit, c_order, c_name, u_order, u_name, n in found:
-        # A settled issue always has its level (a database constraint).
-        rows.append(_SettledRow(s, e, level or Level.HEAD, category, unit, n))
-        if category not in categories:
-            categories[category] = ((c_order, c_name), c_name)
-        if unit not in units:
-            units[unit] = ((u_order, u_name), u_name)
-    return _Settled(rows, categories, units)
+    counted: list[list[_SettledCount]] = []
+    for rows, labels in ((by_category, categories), (by_unit, units)):
+        found = list(rows.annotate(n=Count("pk")).order_by())
+        for _days, _level, key, order, name, _n in found:
+            labels.setdefault(key, ((order, name), name))
+        counted.append(_settled_counts(found))
+    return _Settled(
+        _settled_by_month(viewer=viewer, flt=flt), counted[0], counted[1], categories, units
+    )
 
 
-def _headline_of(rows: Iterable[_SettledRow]) -> Share:
+def _headline_of(rows: Iterable[_SettledCount]) -> Share:
     total = low = 0
     for row in rows:
         total += row.n
@@ -457,155 +496,161 @@ def _headline_of(rows: Iterable[_SettledRow]) -> Share:
     return Share(low, total)
 
 
-def _settle_times_of(settled: _Settled, days: WorkdayOrdinals) -> SettleTimes:
-    overall: Counter[int] = Counter()
-    by: dict[str, dict[int, Counter[int]]] = {
-        "level": defaultdict(Counter),
-        "category": defaultdict(Counter),
-        "unit": defaultdict(Counter),
-    }
-    low: dict[str, Counter[int]] = {name: Counter() for name in by}
-    for row in settled.rows:
-        taken = days.between(row.submitted_on, row.settled_on)
-        overall[taken] += row.n
-        is_low = row.level <= Level.ASSISTANT
-        keys = (("level", row.level), ("category", row.category_id), ("unit", row.unit_id))
-        for name, key in keys:
-            by[name][key][taken] += row.n
-            if is_low:
-                low[name][key] += row.n
-    levels = {level: ((level, ""), str(Level(level).label)) for level in by["level"]}
-    labels = {"level": levels, "category": settled.categories, "unit": settled.units}
-
-    def listed(name: str) -> list[SettleGroup]:
-        ordered = sorted(by[name], key=lambda k: labels[name][k][0])
-        return [
-            SettleGroup(
-                key=key,
-                label=labels[name][key][1],
-                durations=Durations.of(by[name][key]),
-                settled_low=Share(low[name][key], sum(by[name][key].values())),
-            )
-            for key in ordered
-        ]
-
-    return SettleTimes(
-        overall=Durations.of(overall),
-        by_level=listed("level"),
-        by_category=listed("category"),
-        by_unit=listed("unit"),
-    )
-
-
-def _settled_overview_of(rows: Sequence[_SettledRow], days: WorkdayOrdinals) -> Durations:
+def _durations_of(rows: Iterable[_SettledCount]) -> Durations:
     counts: Counter[int] = Counter()
     for row in rows:
-        counts[days.between(row.submitted_on, row.settled_on)] += row.n
+        counts[row.days] += row.n
     return Durations.of(counts)
+
+
+def _settle_groups(
+    rows: Iterable[_SettledCount],
+    key: Callable[[_SettledCount], int],
+    labels: Mapping[int, tuple[tuple[int, str], str]],
+) -> list[SettleGroup]:
+    grouped: dict[int, list[_SettledCount]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return [
+        SettleGroup(
+            key=group,
+            label=labels[group][1],
+            durations=_durations_of(grouped[group]),
+            settled_low=_headline_of(grouped[group]),
+        )
+        for group in sorted(grouped, key=lambda k: labels[k][0])
+    ]
+
+
+def _settle_times_of(settled: _Settled) -> SettleTimes:
+    levels = {row.level: ((row.level, ""), str(Level(row.level).label)) for row in settled.by_month}
+    return SettleTimes(
+        overall=_durations_of(settled.by_month),
+        by_level=_settle_groups(settled.by_month, lambda row: row.level, levels),
+        by_category=_settle_groups(settled.by_category, lambda row: row.key, settled.categories),
+        by_unit=_settle_groups(settled.by_unit, lambda row: row.key, settled.units),
+    )
 
 
 def settled_overview(*, viewer: Viewer, flt: MeasureFilter) -> tuple[Share, Durations]:
     """Return the headline and the overall time to settle, from one grouped query."""
-    rows = _settled_rows(viewer=viewer, flt=flt).rows
-    days = WorkdayOrdinals(calendar(), [d for r in rows for d in (r.submitted_on, r.settled_on)])
-    return _headline_of(rows), _settled_overview_of(rows, days)
+    rows = _settled_by_month(viewer=viewer, flt=flt)
+    return _headline_of(rows), _durations_of(rows)
 
 
 def headline(*, viewer: Viewer, flt: MeasureFilter) -> Share:
     """Share the issues settled in the period at OPD or Asisten level (the headline)."""
-    return _headline_of(_settled_rows(viewer=viewer, flt=flt).rows)
+    return _headline_of(_settled_by_month(viewer=viewer, flt=flt))
 
 
 def time_to_settle(*, viewer: Viewer, flt: MeasureFilter) -> SettleTimes:
     """Measure the working days from submission to settlement of the period's settled issues."""
-    settled = _settled_rows(viewer=viewer, flt=flt)
-    dates = [d for r in settled.rows for d in (r.submitted_on, r.settled_on)]
-    return _settle_times_of(settled, WorkdayOrdinals(calendar(), dates))
+    return _settle_times_of(_settled_rows(viewer=viewer, flt=flt))
 
 
 # --- time to surface -------------------------------------------------------------------------
 
 
-def _surface_rows(*, viewer: Viewer, flt: MeasureFilter) -> list[tuple[dt.date, dt.date, int]]:
-    """Issues submitted in the period, counted per (first met on, submitted on)."""
+class _SurfaceCount(NamedTuple):
+    """How many issues submitted in a month of the period took these working days to surface."""
+
+    days: int
+    month: dt.date
+    n: int
+
+
+def _surface_rows(*, viewer: Viewer, flt: MeasureFilter) -> list[_SurfaceCount]:
+    """Issues submitted in the period, counted per (working days to surface, month submitted)."""
     rows = (
         issue_scope(viewer=viewer, flt=flt)
         .filter(_moment_in("submitted_at", flt.start, flt.end))
         .exclude(Q(status=Issue.Status.CLOSED) & Q(closure__in=NOT_PROBLEMS))
-        .annotate(s=_local_date("submitted_at"))
-        .values("first_met_on", "s")
+        .annotate(month=_local_month("submitted_at"))
+        .values_list("surface_workdays", "month")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return [(r["first_met_on"], r["s"], r["n"]) for r in rows]
+    return [_SurfaceCount(days or 0, month, n) for days, month, n in rows]
 
 
-def _surface_of(rows: Iterable[tuple[dt.date, dt.date, int]], days: WorkdayOrdinals) -> Durations:
+def _surface_of(rows: Iterable[_SurfaceCount]) -> Durations:
     counts: Counter[int] = Counter()
-    for met, submitted, n in rows:
-        counts[days.between(met, submitted)] += n
+    for row in rows:
+        counts[row.days] += row.n
     return Durations.of(counts)
 
 
 def time_to_surface(*, viewer: Viewer, flt: MeasureFilter) -> Durations:
     """Measure the working days from first met to submission of the period's submitted issues."""
-    rows = _surface_rows(viewer=viewer, flt=flt)
-    days = WorkdayOrdinals(calendar(), [d for r in rows for d in r[:2]])
-    return _surface_of(rows, days)
+    return _surface_of(_surface_rows(viewer=viewer, flt=flt))
 
 
 def overview(*, viewer: Viewer, flt: MeasureFilter) -> tuple[Share, Durations, Durations]:
     """Return the headline, the overall time to settle and the time to surface of the period."""
-    settled = _settled_rows(viewer=viewer, flt=flt).rows
-    surfaced = _surface_rows(viewer=viewer, flt=flt)
-    dates = [d for r in settled for d in (r.submitted_on, r.settled_on)]
-    days = WorkdayOrdinals(calendar(), [*dates, *(d for r in surfaced for d in r[:2])])
-    return _headline_of(settled), _settled_overview_of(settled, days), _surface_of(surfaced, days)
+    settled_low, settle = settled_overview(viewer=viewer, flt=flt)
+    return settled_low, settle, time_to_surface(viewer=viewer, flt=flt)
 
 
 # --- backlog and ageing ----------------------------------------------------------------------
 
 
-def _open_rows(
-    *, viewer: Viewer, flt: MeasureFilter, until: dt.date
-) -> list[tuple[dt.date, dt.date | None, int]]:
-    """Issues that may be open at the end of some day of the period, per (submitted, ended on)."""
-    rows = (
+@dataclass(frozen=True)
+class _Opened:
+    """Issues that may be open at the end of some day of the period, counted per local day.
+
+    `starts`: per day submitted; `ends`: per day settled or closed (up to the day described);
+    `open_at`: those still open at the end of that day, per day submitted.
+    """
+
+    starts: list[tuple[dt.date, int]]
+    ends: list[tuple[dt.date, int]]
+    open_at: list[tuple[dt.date, int]]
+
+
+def _open_rows(*, viewer: Viewer, flt: MeasureFilter, until: dt.date) -> _Opened:
+    """Count the starts and ends of the issues that may be open during the period, per day."""
+    after = _midnight(until + ONE_DAY)
+    # An issue ended before its (latest) submission is never open at the end of a day.
+    scope = (
         issue_scope(viewer=viewer, flt=flt)
         .annotate(ended=Coalesce("settled_at", "closed_at"))
-        .filter(submitted_at__lt=_midnight(until + ONE_DAY))
-        .filter(Q(ended__isnull=True) | Q(ended__gte=_midnight(flt.start)))
-        .annotate(s=_local_date("submitted_at"), e=_local_date("ended"))
-        .values("s", "e")
-        .annotate(n=Count("pk"))
-        .order_by()
+        .filter(submitted_at__lt=after)
+        .filter(Q(ended__isnull=True) | Q(ended__gte=F("submitted_at")))
     )
-    return [(r["s"], r["e"], r["n"]) for r in rows]
+    in_period = scope.filter(Q(ended__isnull=True) | Q(ended__gte=_midnight(flt.start)))
+
+    def per_day(rows: IssueQuerySet, field_name: str) -> list[tuple[dt.date, int]]:
+        counted = (
+            rows.annotate(day=_local_date(field_name)).values_list("day").annotate(n=Count("pk"))
+        )
+        return list(counted.order_by())
+
+    return _Opened(
+        starts=per_day(in_period, "submitted_at"),
+        ends=per_day(in_period.filter(ended__lt=after), "ended"),
+        open_at=per_day(scope.filter(Q(ended__isnull=True) | Q(ended__gte=after)), "submitted_at"),
+    )
 
 
 class OpenCounter:
-    """Count the issues open at the end of any day from (submitted on, ended on, count) rows.
+    """Count the issues open at the end of any day from the days they started and ended.
 
     An issue is open at the end of day D when it was submitted on or before D and not settled or
-    closed by then (ended on a later day, or not at all). One ended on the day it was submitted
-    is never open at the end of a day.
+    closed by then. One ended on the day it was submitted counts at both and is never open.
     """
 
-    def __init__(self, rows: Iterable[tuple[dt.date, dt.date | None, int]]) -> None:
-        kept = [(s, e, n) for s, e, n in rows if e is None or e > s]
-        self._starts = sorted(s for s, _e, _n in kept)
-        self._start_counts = self._running(sorted((s, n) for s, _e, n in kept))
-        ends = sorted((e, n) for _s, e, n in kept if e is not None)
-        self._ends = [e for e, _n in ends]
-        self._end_counts = self._running(ends)
+    def __init__(self, opened: _Opened) -> None:
+        self._starts, self._start_counts = self._running(opened.starts)
+        self._ends, self._end_counts = self._running(opened.ends)
 
     @staticmethod
-    def _running(pairs: list[tuple[dt.date, int]]) -> list[int]:
-        total, out = 0, []
-        for _day, n in pairs:
+    def _running(pairs: Iterable[tuple[dt.date, int]]) -> tuple[list[dt.date], list[int]]:
+        days, totals, total = [], [], 0
+        for day, n in sorted(pairs):
             total += n
-            out.append(total)
-        return out
+            days.append(day)
+            totals.append(total)
+        return days, totals
 
     @staticmethod
     def _upto(days: list[dt.date], counts: list[int], day: dt.date) -> int:
@@ -618,18 +663,13 @@ class OpenCounter:
         )
 
 
-def _backlog_of(
-    rows: Sequence[tuple[dt.date, dt.date | None, int]],
-    flt: MeasureFilter,
-    at: dt.date,
-    days: WorkdayOrdinals,
-) -> Backlog:
-    counter = OpenCounter(rows)
+def _backlog_of(opened: _Opened, flt: MeasureFilter, at: dt.date) -> Backlog:
+    counter = OpenCounter(opened)
     weeks = [BacklogPoint(day, counter.at(day)) for day in week_ends(flt.start, at)]
+    days = WorkdayOrdinals(calendar(), [at, *(day for day, _n in opened.open_at)])
     ages: Counter[int] = Counter()
-    for s, e, n in rows:
-        if s <= at and (e is None or e > at):
-            ages[days.between(s, at)] += n
+    for submitted_on, n in opened.open_at:
+        ages[days.between(submitted_on, at)] += n
     buckets = [
         AgeBucket(
             low,
@@ -644,9 +684,7 @@ def _backlog_of(
 def backlog(*, viewer: Viewer, flt: MeasureFilter) -> Backlog:
     """Count the open issues at the end of each week of the period, and their ages at its end."""
     at = _state_day(flt, viewer.today)
-    rows = _open_rows(viewer=viewer, flt=flt, until=at)
-    days = WorkdayOrdinals(calendar(), [at, *(r[0] for r in rows)])
-    return _backlog_of(rows, flt, at, days)
+    return _backlog_of(_open_rows(viewer=viewer, flt=flt, until=at), flt, at)
 
 
 # --- requests and action items ---------------------------------------------------------------
@@ -832,32 +870,28 @@ def realisation(*, viewer: Viewer, flt: MeasureFilter) -> RealisationMeasure:
 def _trend_of(
     flt: MeasureFilter,
     at: dt.date,
-    settled: Sequence[_SettledRow],
-    surfaced: Sequence[tuple[dt.date, dt.date, int]],
-    opened: Sequence[tuple[dt.date, dt.date | None, int]],
-    days: WorkdayOrdinals,
+    settled: Sequence[_SettledCount],
+    surfaced: Sequence[_SurfaceCount],
+    opened: _Opened,
 ) -> list[TrendMonth]:
-    by_month: dict[tuple[int, int], list[_SettledRow]] = defaultdict(list)
+    by_month: dict[dt.date, list[_SettledCount]] = defaultdict(list)
     for row in settled:
-        by_month[row.settled_on.year, row.settled_on.month].append(row)
-    reported: dict[tuple[int, int], list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
-    for row_ in surfaced:
-        reported[row_[1].year, row_[1].month].append(row_)
+        by_month[row.key].append(row)
+    reported: dict[dt.date, list[_SurfaceCount]] = defaultdict(list)
+    for surface in surfaced:
+        reported[surface.month].append(surface)
     counter = OpenCounter(opened)
     months: list[TrendMonth] = []
     for first, last in period_months(flt.start, min(flt.end, at)):
-        key = (first.year, first.month)
-        settle: Counter[int] = Counter()
-        for row in by_month[key]:
-            settle[days.between(row.submitted_on, row.settled_on)] += row.n
+        key = first.replace(day=1)
         months.append(
             TrendMonth(
                 start=first,
                 end=last,
                 settled_low=_headline_of(by_month[key]),
-                settle=Durations.of(settle),
-                submitted=sum(n for _m, _s, n in reported[key]),
-                surface=_surface_of(reported[key], days),
+                settle=_durations_of(by_month[key]),
+                submitted=sum(row.n for row in reported[key]),
+                surface=_surface_of(reported[key]),
                 open_at_end=counter.at(last),
             )
         )
@@ -870,20 +904,15 @@ def measures_compute(*, viewer: Viewer, flt: MeasureFilter) -> Measures:
     settled = _settled_rows(viewer=viewer, flt=flt)
     surfaced = _surface_rows(viewer=viewer, flt=flt)
     opened = _open_rows(viewer=viewer, flt=flt, until=at)
-    dates: list[dt.date | None] = [at]
-    dates += [d for r in settled.rows for d in (r.submitted_on, r.settled_on)]
-    dates += [d for r in surfaced for d in r[:2]]
-    dates += [r[0] for r in opened]
-    days = WorkdayOrdinals(calendar(), dates)
     return Measures(
         filter=flt,
         as_of=viewer.today,
-        headline=_headline_of(settled.rows),
-        settle=_settle_times_of(settled, days),
-        surface=_surface_of(surfaced, days),
-        backlog=_backlog_of(opened, flt, at, days),
+        headline=_headline_of(settled.by_month),
+        settle=_settle_times_of(settled),
+        surface=_surface_of(surfaced),
+        backlog=_backlog_of(opened, flt, at),
         requests=requests_on_time(viewer=viewer, flt=flt),
         action_items=action_items_on_time(viewer=viewer, flt=flt),
         realisation=realisation(viewer=viewer, flt=flt),
-        trend=_trend_of(flt, at, settled.rows, surfaced, opened, days),
+        trend=_trend_of(flt, at, settled.by_month, surfaced, opened),
     )

@@ -2786,6 +2786,7 @@ class _Loader:
             fresh = {name: when for name in ISSUE_TIMES if row[name] and row[name] >= started}
             if fresh:
                 Issue.objects.filter(pk=row["pk"]).update(**fresh)
+        services.issues_workdays_refresh(issue_ids=issue_ids)
         respond_by = self.cal.add_working_days(when.date(), self.policy.response_days)
         request_times = ("created_at", "answered_at", "done_at")
         requests = IssueRequest.objects.filter(issue_id__in=issue_ids)

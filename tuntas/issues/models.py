@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.lib import workdays
 from tuntas.lib.uploads import StoredFile, random_name
 from tuntas.org.models import Person, Unit
 
@@ -216,6 +219,18 @@ class Issue(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Working days of the measures (docs/measures.md), counted when the issue is saved so that a
+    # dashboard over 100 000 issues groups by them in the database; `workdays_stamp` is the
+    # calendar's fingerprint they were counted with, recounted by `issues_workdays_refresh`
+    # (the scheduler) when the calendar changes.
+    surface_workdays = models.PositiveIntegerField(
+        _("working days to surface"), null=True, blank=True, editable=False
+    )
+    settle_workdays = models.PositiveIntegerField(
+        _("working days to settle"), null=True, blank=True, editable=False
+    )
+    workdays_stamp = models.CharField(max_length=16, blank=True, editable=False)
+
     objects = IssueQuerySet.as_manager()
 
     class Meta:
@@ -251,6 +266,22 @@ class Issue(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Not a signal (conventions): every save keeps the stored working days in step with the
+        # dates they are counted from, also when only some fields are saved.
+        self.count_workdays(workdays.calendar())
+        fields = kwargs.get("update_fields")
+        if fields is not None and not WORKDAY_FIELDS.isdisjoint(fields):
+            kwargs["update_fields"] = {*fields, *WORKDAY_COUNTS}
+        super().save(*args, **kwargs)
+
+    def count_workdays(self, cal: workdays.WorkCalendar) -> None:
+        """Count the working days to surface and to settle with this calendar."""
+        self.surface_workdays, self.settle_workdays = workdays_of(
+            self.first_met_on, self.submitted_at, self.settled_at, cal
+        )
+        self.workdays_stamp = cal.fingerprint
+
     @property
     def reference(self) -> str:
         """Return the number officials quote, e.g. "PMS-000042"."""
@@ -264,6 +295,44 @@ class Issue(models.Model):
     def counts_as_settled_low(self) -> bool:
         """Whether this issue counts for "settled at or below the Asisten"."""
         return self.status == self.Status.SETTLED and (self.settled_level or 99) <= Level.ASSISTANT
+
+
+# What the stored working days are counted from, and the stored counts.
+WORKDAY_FIELDS = frozenset({"first_met_on", "submitted_at", "settled_at"})
+WORKDAY_COUNTS = ("surface_workdays", "settle_workdays", "workdays_stamp")
+
+
+def workdays_of(
+    first_met_on: dt.date | None,
+    submitted_at: dt.datetime | None,
+    settled_at: dt.datetime | None,
+    cal: workdays.WorkCalendar,
+) -> tuple[int | None, int | None]:
+    """Return the working days from first met to submission, and from submission to settlement.
+
+    Each counts the working days after the first local (WIB) date up to and including the second;
+    None while the second has not happened.
+    """
+    if submitted_at is None:
+        return None, None
+    submitted = timezone.localdate(submitted_at)
+    surface = (
+        cal.working_days_between(max(first_met_on, workdays.EARLIEST), submitted)
+        if first_met_on
+        else None
+    )
+    settle = (
+        cal.working_days_between(submitted, timezone.localdate(settled_at)) if settled_at else None
+    )
+    return surface, settle
+
+
+def issues_with_workdays(rows: Iterable[Issue], cal: workdays.WorkCalendar) -> list[Issue]:
+    """Count the working days of issues about to be bulk-created (bulk_create skips save())."""
+    listed = list(rows)
+    for issue in listed:
+        issue.count_workdays(cal)
+    return listed
 
 
 class IssueRequest(models.Model):

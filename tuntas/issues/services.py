@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tuntas.issues.access import can_see, issue_actions, request_actions
 from tuntas.issues.models import (
+    WORKDAY_COUNTS,
     Attachment,
     Event,
     Issue,
@@ -778,3 +779,41 @@ def requests_remind(*, now: dt.datetime | None = None) -> int:
         ),
     )
     return upcoming + overdue
+
+
+# --- stored working days ---------------------------------------------------------------------
+
+WORKDAYS_BATCH = 1000
+
+
+def issues_workdays_refresh(
+    *, issue_ids: Iterable[int] | None = None, batch: int = WORKDAYS_BATCH
+) -> int:
+    """Recount the stored working days of issues counted with another calendar; return how many.
+
+    With `issue_ids`, recount those issues whatever their stamp (after an `update()` that moved
+    their dates). Each batch is one transaction over locked rows, so a workflow saving an issue
+    meanwhile waits and its own count is not overwritten; a stopped run resumes where it was.
+    """
+    cal = calendar()
+    if issue_ids is not None:
+        pending = Issue.objects.filter(pk__in=list(issue_ids))
+    else:
+        pending = Issue.objects.exclude(workdays_stamp=cal.fingerprint)
+    done = 0
+    after = 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                pending.select_for_update()
+                .filter(pk__gt=after)
+                .order_by("pk")
+                .only("pk", "first_met_on", "submitted_at", "settled_at", *WORKDAY_COUNTS)[:batch]
+            )
+            if not rows:
+                return done
+            for issue in rows:
+                issue.count_workdays(cal)
+            Issue.objects.bulk_update(rows, WORKDAY_COUNTS)
+        done += len(rows)
+        after = rows[-1].pk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import threading
 import time
 from collections.abc import Mapping
@@ -26,6 +27,10 @@ WORKING_DAY = "working_day"
 # process that saved; other gunicorn workers, and bulk deletes (the admin's "delete
 # selected"), are caught up by this age limit.
 CALENDAR_MAX_AGE = 300.0  # seconds
+
+# Counts that start earlier start here: a mistyped year (first met in 0026) must not make a
+# count walk two thousand years.
+EARLIEST = dt.date(2000, 1, 1)
 
 
 @functools.cache
@@ -56,6 +61,18 @@ class WorkCalendar:
         both = self.extra_days_off.keys() & self.working_days.keys()
         if both:
             raise ValueError(f"dates both off and working: {sorted(both)}")
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Return a short digest of what decides working days: the holidays package and overrides.
+
+        Working-day counts stored with one fingerprint are stale once it changes (a local day off
+        added, a package upgrade that publishes next year's cuti bersama).
+        """
+        parts = [f"holidays {holidays.__version__}"]
+        parts += [f"off {day.isoformat()}" for day in sorted(self.extra_days_off)]
+        parts += [f"work {day.isoformat()}" for day in sorted(self.working_days)]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
     def is_working_day(self, d: dt.date) -> bool:
         """Return whether civil servants work on the date."""

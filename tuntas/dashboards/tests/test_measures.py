@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tuntas.dashboards.measures import (
     LocalDate,
+    LocalMonth,
     MeasureFilter,
     Share,
     WorkdayOrdinals,
@@ -505,14 +506,20 @@ def test_local_dates_agree_with_the_exact_conversion(org, settings, zone):
     ]
     for moment in moments:
         make_issue(org, submitted=moment, first_met="2026-05-01")
+    tz = timezone.get_default_timezone()
     rows = Issue.objects.annotate(
-        fast=LocalDate("submitted_at", tzinfo=timezone.get_default_timezone()),
-        exact=TruncDate("submitted_at", tzinfo=timezone.get_default_timezone()),
-    ).values_list("submitted_at", "fast", "exact")
+        fast=LocalDate("submitted_at", tzinfo=tz),
+        exact=TruncDate("submitted_at", tzinfo=tz),
+        month=LocalMonth("submitted_at", tzinfo=tz),
+    ).values_list("submitted_at", "fast", "exact", "month")
     assert len(rows) == len(moments)
-    for submitted, fast, exact in rows:
+    for submitted, fast, exact, month in rows:
         assert submitted is not None
         assert fast == exact == timezone.localtime(submitted).date()
+        assert month == fast.replace(day=1)
+    # The last moment of 31 May in Jakarta and the first of 1 June fall in different months.
+    if zone == "Asia/Jakarta":
+        assert {month for *_rest, month in rows} == {D(2026, 5, 1), D(2026, 6, 1), D(2026, 11, 1)}
 
 
 def test_a_mistyped_ancient_date_counts_from_2000(org):
@@ -520,3 +527,8 @@ def test_a_mistyped_ancient_date_counts_from_2000(org):
     # 3-7 January 2000 (Monday to Friday); 1 January 2000 was a Saturday.
     assert days.between(D(26, 5, 1), D(2000, 1, 7)) == 5
     assert days.first == D(2000, 1, 1)
+
+
+def test_a_mistyped_ancient_first_met_date_surfaces_from_2000(org):
+    issue = make_issue(org, submitted=at("2000-01-07"), first_met="0026-05-01")
+    assert issue.surface_workdays == 5

@@ -8,9 +8,13 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from tuntas.issues.services import issue_settle
+from tuntas.issues.tests.factories import at, fresh, make_issue, viewer
 from tuntas.meetings.tests import kit
 from tuntas.notifications.models import Notification
+from tuntas.org.models import WorkdayOverride
 from tuntas.scheduler import jobs
+from tuntas.scheduler.management.commands.scheduler import Command
 from tuntas.scheduler.models import JobRun
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +84,27 @@ def test_a_job_claimed_by_another_scheduler_is_skipped():
 
     assert "meeting_reminders" not in out
     assert JobRun.objects.get(job="meeting_reminders").finished_at is None
+
+
+def test_a_pass_recounts_the_working_days_once_the_calendar_changed(
+    org, django_assert_max_num_queries
+):
+    with time_machine.travel(at("2026-05-08"), tick=False) as traveller:
+        issue = make_issue(org, status="in_progress", first_met_on=dt.date(2026, 5, 6))
+        traveller.move_to(at("2026-05-12", 15))
+        issue_settle(issue=issue, by=viewer(org.asisten2), resolution="Beres.")
+    out = StringIO()
+    command = Command(stdout=out)
+    assert command.recount_workdays()
+    with django_assert_max_num_queries(1):  # the overrides only: nothing changed, no scan
+        assert command.recount_workdays()
+    assert fresh(issue).settle_workdays == 2
+
+    # Added in another process: this one's cached calendar does not know it yet.
+    WorkdayOverride.objects.bulk_create(
+        [WorkdayOverride(date=dt.date(2026, 5, 11), kind="day_off", name="Libur daerah")]
+    )
+    assert command.recount_workdays()
+
+    assert fresh(issue).settle_workdays == 1
+    assert "recounted for 1 issue(s)" in out.getvalue()

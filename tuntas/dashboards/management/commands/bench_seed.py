@@ -30,7 +30,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
-from tuntas.issues.models import Category, Event, Issue, IssueRequest, Level, Policy
+from tuntas.issues.models import (
+    Category,
+    Event,
+    Issue,
+    IssueRequest,
+    Level,
+    Policy,
+    issues_with_workdays,
+)
 from tuntas.issues.seed import categories_ensure
 from tuntas.lib.workdays import calendar
 from tuntas.meetings.models import ActionItem, Meeting
@@ -628,6 +636,7 @@ def bench_seed(
     org = Org.read(timezone.localdate(now))
     gen = Generator(org=org, now=now, years=years, seed=seed)
     tally = Tally()
+    cal = calendar()
     gen.merge_targets = list(
         Issue.objects.filter(submitted_at__isnull=False).values_list("pk", flat=True)[:5000]
     )
@@ -641,7 +650,7 @@ def bench_seed(
         for _ in part:
             gen.issue(batch)
         with transaction.atomic():
-            Issue.objects.bulk_create(batch.issues, batch_size=500)
+            Issue.objects.bulk_create(issues_with_workdays(batch.issues, cal), batch_size=500)
             IssueRequest.objects.bulk_create(batch.requests, batch_size=500)
             Event.objects.bulk_create(batch.events, batch_size=1000)
             ActionItem.objects.bulk_create(batch.action_items, batch_size=500)

@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
+from tuntas.issues.services import issues_workdays_refresh
+from tuntas.lib import workdays
 from tuntas.notifications.services import deliveries_reconcile
 from tuntas.scheduler.jobs import due_jobs, job_run
 
@@ -24,6 +26,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Run one pass and exit (cron).")
         parser.add_argument("--interval", type=float, default=30.0, help="Seconds between passes.")
+
+    # The calendar fingerprint the issues' stored working days were last checked against.
+    counted_with: str | None = None
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["once"]:
@@ -56,6 +61,7 @@ class Command(BaseCommand):
             logger.exception("Scheduler could not read the working-day calendar")
             return False
         ok = self.reconcile(now)
+        ok = self.recount_workdays() and ok
         for job, slot in due:
             try:
                 run = job_run(job=job, slot=slot, now=now)
@@ -79,4 +85,24 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"deliveries left by a stopped worker: {requeued} requeued, {failed} failed"
             )
+        return True
+
+    def recount_workdays(self) -> bool:
+        """Recount the issues' working days once the calendar changed; False if the database failed.
+
+        The calendar is reloaded every pass (one small query), so a day off added in the admin
+        is counted within one interval whichever process saved it.
+        """
+        try:
+            workdays.invalidate_calendar()
+            fingerprint = workdays.calendar().fingerprint
+            if fingerprint == self.counted_with:
+                return True
+            recounted = issues_workdays_refresh()
+        except DatabaseError:
+            logger.exception("Scheduler could not recount the issues' working days")
+            return False
+        self.counted_with = fingerprint
+        if recounted:
+            self.stdout.write(f"working days recounted for {recounted} issue(s): calendar changed")
         return True
