@@ -15,8 +15,11 @@ def _uploads_in_a_temporary_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_working_day_calendar():
-    """Start each test without the calendar another test cached (its overrides rolled back)."""
+def _fresh_caches():
+    """Start each test without what another test cached: its rows were rolled back."""
+    from django.core.cache import cache
+
     from tuntas.lib import workdays
 
     workdays.invalidate_calendar()
+    cache.clear()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from tuntas.dashboards.digest import digests_send
@@ -79,6 +79,18 @@ def _weekly_digest(now: dt.datetime) -> str:
     return f"{digests_send(now=now)} weekly digest(s) sent"
 
 
+def _database_statistics(now: dt.datetime) -> str:
+    """Refresh SQLite's statistics, without which it reads whole tables where an index serves.
+
+    PostgreSQL's autovacuum keeps its own statistics up to date.
+    """
+    if connection.vendor != "sqlite":
+        return "not needed: the database keeps its statistics itself"
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return "SQLite statistics refreshed"
+
+
 def _meeting_reminders(now: dt.datetime) -> str:
     return f"{meetings_remind_tomorrow(now=now)} meeting(s) of tomorrow reminded"
 
@@ -96,6 +108,8 @@ JOBS: dict[str, Job] = {
             _realisation_reminders,
         ),
         Job("weekly_digest", Schedule(SEVEN, weekday=0), _weekly_digest),
+        # From midnight: a scheduler started during the day (make run) runs it at once.
+        Job("database_statistics", Schedule(dt.time(0, 0)), _database_statistics),
     )
 }
 

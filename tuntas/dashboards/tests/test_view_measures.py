@@ -1,11 +1,13 @@
 """The measures page: who sees it, the filter form, what it shows, and its query count."""
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 import time_machine
 from django.urls import reverse
 
+from tuntas.dashboards import views_measures
 from tuntas.dashboards.tests.measures_kit import (
     NOW,
     at,
@@ -187,6 +189,32 @@ def test_the_choices_are_limited_to_what_the_viewer_sees(org, city):
     refused = shown(org.client_for(org.dinsos_operator), **MAY, unit=org.pupr.pk)
     assert "unit" in refused.context["form"].errors
     assert refused.context["filter"].unit_id is None
+
+
+def test_the_choices_are_worked_out_once_per_person_roles_and_day(org, city):
+    client = org.client_for(org.dinsos_operator)
+    with mock.patch.object(
+        views_measures, "unit_choices", wraps=views_measures.unit_choices
+    ) as spy:
+        shown(client)
+        response = shown(client)
+    assert spy.call_count == 1  # the second page read the ids from the cache
+    assert {u.short_name for u in response.context["form"].fields["unit"].queryset} == {
+        "DINSOS",
+        "PDAM",
+    }
+
+    # Another person, or the same one with another role, gets choices of their own.
+    other = shown(org.client_for(org.asisten2)).context["form"].fields["unit"].queryset
+    assert "PUPR" in {u.short_name for u in other}
+    RoleAssignment.objects.create(
+        person=org.dinsos_operator,
+        unit=org.pupr,
+        role=RoleAssignment.Role.UNIT_STAFF,
+        valid_from=D(2026, 1, 1),
+    )
+    widened = shown(client).context["form"].fields["unit"].queryset
+    assert "PUPR" in {u.short_name for u in widened}
 
 
 def test_leaders_may_choose_every_asisten(org):

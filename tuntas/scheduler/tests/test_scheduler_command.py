@@ -42,6 +42,7 @@ def test_running_twice_runs_each_job_once_and_reminds_each_person_once(org, meet
     scheduler_once()
 
     assert sorted(JobRun.objects.values_list("job", "slot")) == [
+        ("database_statistics", "2026-06-08"),
         ("issues_sweep", "2026-06-08"),
         ("meeting_reminders", "2026-06-08"),
         ("meetings_sweep", "2026-06-08"),
@@ -72,7 +73,7 @@ def test_a_failing_job_records_its_error_and_the_others_still_run(monkeypatch, m
     assert failed.failed
     assert failed.result == "RuntimeError: gateway down"
     assert failed.finished_at is not None
-    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 6
+    assert JobRun.objects.filter(failed=False, finished_at__isnull=False).count() == 7
     assert "issues_sweep 2026-06-08: failed" in out
     assert Notification.objects.filter(kind="meetings.reminder").exists()
 
