@@ -7,11 +7,15 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from tuntas.dashboards.exports import job_selection, write_xlsx
 from tuntas.dashboards.models import ExportJob
+from tuntas.notifications.services import notification_send
 
 log = logging.getLogger(__name__)
 
@@ -48,23 +52,44 @@ def export_build(job_id: int) -> str:
             shown[0] = percent
             ExportJob.objects.filter(pk=job_id).update(progress=percent)
 
+    language = job.params.get("language") or settings.LANGUAGE_CODE
     try:
-        with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+        with translation.override(language):
             selection = job_selection(job)
             content, rows = write_xlsx(selection, on_progress=progress)
         job.file.save("export.xlsx", ContentFile(content), save=False)
     except Exception as exc:  # any failure: record it for the requester and the administrator
         log.exception("export %s (%s) failed", job_id, job.kind)
-        ExportJob.objects.filter(pk=job_id).update(
-            status=ExportJob.Status.FAILED,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
-            finished_at=timezone.now(),
-        )
+        with transaction.atomic():
+            ExportJob.objects.filter(pk=job_id).update(
+                status=ExportJob.Status.FAILED,
+                error=f"{type(exc).__name__}: {exc}"[:2000],
+                finished_at=timezone.now(),
+            )
+            _tell(job, language, failed=True)
         return "failed"
     job.status = ExportJob.Status.DONE
     job.progress = 100
     job.row_count = rows
     job.finished_at = timezone.now()
-    job.save(update_fields=["file", "status", "progress", "row_count", "finished_at"])
+    with transaction.atomic():
+        job.save(update_fields=["file", "status", "progress", "row_count", "finished_at"])
+        _tell(job, language, failed=False)
     export_jobs_purge(now=job.finished_at)
     return "done"
+
+
+def _tell(job: ExportJob, language: str, *, failed: bool) -> None:
+    """Tell the requester in the inbox (who may have left the progress page) that it is over."""
+    with translation.override(language):
+        if failed:
+            kind, title = "exports.failed", _("Your export could not be made: %(name)s")
+        else:
+            kind, title = "exports.ready", _("Your export is ready to download: %(name)s")
+        notification_send(
+            recipients=[job.requested_by],
+            kind=kind,
+            title=title % {"name": job.filename},
+            url=reverse("dashboards:export_job", args=[job.pk]),
+            email=False,
+        )

@@ -17,6 +17,7 @@ from tuntas.dashboards.models import ExportJob
 from tuntas.dashboards.tasks import export_build, export_jobs_purge
 from tuntas.dashboards.tests.exportkit import HEADER_ROW, export_url
 from tuntas.issues.tests.viewkit import NOW
+from tuntas.notifications.models import Delivery, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,28 @@ def test_the_headers_follow_the_language_it_was_asked_in(org):
     indonesian.refresh_from_db()
     assert book_of(english).cell(HEADER_ROW, 7).value == "Telephone"
     assert book_of(indonesian).cell(HEADER_ROW, 7).value != "Telephone"
+
+
+def test_the_requester_is_told_in_the_inbox_when_it_is_ready(org):
+    job = queue(org)
+    export_build.call(job.pk)
+
+    told = Notification.objects.get(kind="exports.ready")
+    assert told.recipient == org.asisten2
+    assert told.url == reverse("dashboards:export_job", args=[job.pk])
+    assert told.title == "Ekspor Anda siap diunduh: unit-kerja-20260512.xlsx"
+    # The inbox only: nobody is emailed or sent a WhatsApp message about their own download.
+    assert not Delivery.objects.filter(notification=told).exists()
+
+
+def test_the_requester_is_told_in_their_language_when_it_failed(org):
+    job = queue(org, kind="deliveries", query={}, language="en")
+    export_build.call(job.pk)
+
+    told = Notification.objects.get(kind="exports.failed")
+    assert (told.recipient, told.url) == (org.asisten2, f"/dashboards/exports/{job.pk}/")
+    assert told.title == "Your export could not be made: unit-kerja-20260512.xlsx"
+    assert not Notification.objects.filter(kind="exports.ready").exists()
 
 
 def test_a_job_runs_once(org):
