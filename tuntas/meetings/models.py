@@ -65,6 +65,11 @@ class MeetingSeries(models.Model):
         return self.title
 
 
+def document_path(instance: Meeting, filename: str) -> str:
+    """Store a sent letter or a final notula under a random name."""
+    return random_name("meetings", filename)
+
+
 class Meeting(models.Model):
     """One coordination meeting, from planning to final minutes."""
 
@@ -107,6 +112,15 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     letter_number = models.CharField(_("letter number"), max_length=80, blank=True)
     letter_date = models.DateField(_("letter date"), null=True, blank=True)
+    # The documents exactly as they went out: downloads serve these, so a later change of the
+    # letterhead, a title or an agenda never alters a letter or a notula already sent.
+    letter_file = models.FileField(
+        _("invitation letter as sent"),
+        upload_to=document_path,
+        max_length=200,
+        blank=True,
+        editable=False,
+    )
     change_reason = models.TextField(_("reason for the last change"), blank=True)
     notulis = models.ForeignKey(
         Person,
@@ -120,6 +134,13 @@ class Meeting(models.Model):
     finalised_at = models.DateTimeField(_("minutes finalised at"), null=True, blank=True)
     finalised_by = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    minutes_file = models.FileField(
+        _("notula as finalised"),
+        upload_to=document_path,
+        max_length=200,
+        blank=True,
+        editable=False,
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -8,13 +8,14 @@ label is formatted in Indonesian.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.utils import parseaddr
 from typing import Literal, cast
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
@@ -510,6 +511,14 @@ def minutes_data(meeting: Meeting) -> Minutes:
 
 def minutes_pdf_bytes(meeting: Meeting) -> bytes:
     return render.minutes_pdf(minutes_data(meeting))
+
+
+def as_sent(kept: FieldFile, render_pdf: Callable[[Meeting], bytes], meeting: Meeting) -> bytes:
+    """Return a document as it went out; made now only for meetings from before it was kept."""
+    if kept:
+        with kept.open("rb") as handle:
+            return handle.read()
+    return render_pdf(meeting)
 
 
 # --- calendar --------------------------------------------------------------------------------

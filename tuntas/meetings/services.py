@@ -8,6 +8,7 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 from django.core import signing
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -372,6 +373,8 @@ def invitations_send(
         meeting.version += 1
         meeting.save(update_fields=["letter_number", "letter_date", "status", "version"])
         pdf = render_pdf(meeting)
+        meeting.letter_file.save("undangan.pdf", ContentFile(pdf), save=False)
+        meeting.save(update_fields=["letter_file"])
         ics = render_ics(meeting, "REQUEST")
         meeting.invitations.update(sent_at=timezone.now())
         notification_send(
@@ -569,6 +572,8 @@ def minutes_finalise(
         meeting.version += 1
         meeting.save(update_fields=["status", "finalised_at", "finalised_by", "version"])
         pdf = render_pdf(meeting)
+        meeting.minutes_file.save("notula.pdf", ContentFile(pdf), save=False)
+        meeting.save(update_fields=["minutes_file"])
         notification_send(
             recipients=meeting_people(meeting),
             kind="meetings.minutes",

@@ -764,7 +764,10 @@ def invitation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, _viewer, _access = _get_meeting(request, pk)
     if not meeting.letter_number:
         raise Http404
-    return _pdf(paperwork.invitation_pdf_bytes(meeting), "undangan.pdf")
+    return _pdf(
+        paperwork.as_sent(meeting.letter_file, paperwork.invitation_pdf_bytes, meeting),
+        "undangan.pdf",
+    )
 
 
 @login_required

@@ -500,7 +500,8 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     from tuntas.meetings import paperwork
 
-    response = HttpResponse(paperwork.minutes_pdf_bytes(meeting), content_type="application/pdf")
+    content = paperwork.as_sent(meeting.minutes_file, paperwork.minutes_pdf_bytes, meeting)
+    response = HttpResponse(content, content_type="application/pdf")
     day = timezone.localdate(meeting.starts_at)
     response["Content-Disposition"] = f'inline; filename="notula-{day:%Y%m%d}.pdf"'
     return response

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from tuntas.issues.tests.viewkit import login_redirect
 from tuntas.meetings import paperwork
+from tuntas.meetings.models import Meeting
 from tuntas.meetings.tests import kit
+from tuntas.org.models import Government
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +60,28 @@ def test_runners_invited_units_and_leaders_download_it(org, meeting, person, not
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="notula-20260512.pdf"'
+    # The notula kept when the minutes were finalised, not made again.
     assert response.content == kit.FAKE_PDF
-    assert notula[-1] == meeting.pk
+    assert notula == []
+
+
+def test_the_notula_is_the_one_finalised_even_after_the_letterhead_changed(org, meeting, notula):
+    Government.objects.update(name="Pemerintah Kota Payakumbuh (nama baru)")
+    kept = meeting.minutes_file.name
+
+    response = org.client_for(org.kadis_pupr).get(url(meeting))
+
+    assert response.content == kit.FAKE_PDF
+    assert kept and notula == []
+
+
+def test_a_notula_finalised_before_it_was_kept_is_made_on_download(org, meeting, notula):
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_file="")
+
+    response = org.client_for(org.kadis_pupr).get(url(meeting))
+
+    assert response.content == kit.FAKE_PDF
+    assert notula == [meeting.pk]
 
 
 @pytest.mark.parametrize("status", ["planned", "invited", "held", "cancelled"])

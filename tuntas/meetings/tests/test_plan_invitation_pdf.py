@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from tuntas.issues.tests.viewkit import ask, login_redirect, make_issue
 from tuntas.meetings import paperwork
+from tuntas.meetings.models import Meeting
 from tuntas.meetings.tests import kit
+from tuntas.org.models import Government
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +34,7 @@ def meeting(org):
         meeting=meeting,
         by=kit.viewer(org.bagekonomi_staff),
         klasifikasi="000.1.6",
-        render_pdf=kit.fake_pdf,
+        render_pdf=paperwork.invitation_pdf_bytes,
         render_ics=kit.fake_ics,
     )
 
@@ -71,6 +73,25 @@ def test_an_invited_partner_reads_the_letter_with_number_date_place_and_agenda(o
     assert "a.n. WALI KOTA PAYAKUMBUH" in text
     assert "NIP. 19700515 200003 1 002" in text
     assert "Direktur Perumda Air Minum Tirta Sago Kota Payakumbuh" in text
+
+
+def test_the_letter_is_the_one_sent_even_after_the_meeting_and_letterhead_changed(org, meeting):
+    Government.objects.update(name="Pemerintah Kota Contoh")
+    Meeting.objects.filter(pk=meeting.pk).update(place="Aula Kantor Camat")
+
+    text = kit.pdf_text(org.client_for(org.pdam_partner).get(url(meeting)).content)
+
+    assert "Ruang Rapat Asisten II, Lantai 2 Balai Kota" in text
+    assert "Aula Kantor Camat" not in text
+    assert "CONTOH" not in text.upper()
+
+
+def test_a_letter_sent_before_letters_were_kept_is_made_on_download(org, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(letter_file="", place="Aula Kantor Camat")
+
+    text = kit.pdf_text(org.client_for(org.pdam_partner).get(url(meeting)).content)
+
+    assert "Aula Kantor Camat" in text
 
 
 def test_the_letter_is_signed_by_an_acting_asisten_with_plt(org, meeting):
