@@ -176,6 +176,22 @@ class EvidenceForm(NoteForm):
     attachments = AttachmentsField()
 
 
+class CategoryForm(VersionedModelForm):
+    """A category's name, place in the lists and whether new issues may choose it."""
+
+    class Meta:
+        model = Category
+        fields = ["name", "sort_order", "is_active"]
+
+
+class CategoryCreateForm(CategoryForm):
+    """A new category, with the short code imports and the API know it by."""
+
+    class Meta(CategoryForm.Meta):
+        fields = ["code", "name", "sort_order", "is_active"]
+        help_texts = {"code": _("Lowercase letters, digits and hyphens, e.g. air-bersih.")}
+
+
 class PolicyForm(VersionedModelForm):
     class Meta:
         model = Policy

@@ -23,7 +23,10 @@ class Category(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
     sort_order = models.PositiveIntegerField(_("order"), default=100)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Only active categories are offered for new issues.")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("category")

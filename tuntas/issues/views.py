@@ -31,6 +31,8 @@ from tuntas.issues.access import (
     visible_issues,
 )
 from tuntas.issues.forms import (
+    CategoryCreateForm,
+    CategoryForm,
     EvidenceForm,
     IssueForm,
     MergeForm,
@@ -51,7 +53,8 @@ from tuntas.issues.queries import deadline, overdue_q, overdue_requests_q
 from tuntas.lib.http import HtmxHttpRequest, is_fragment
 from tuntas.lib.workdays import calendar
 from tuntas.org.access import Access, Viewer, get_for_viewer, require, viewer_for
-from tuntas.org.models import Unit
+from tuntas.org.models import ChangeLog, Unit
+from tuntas.org.services import changelog_record
 from tuntas.plans.views import issue_plan_panel
 
 # The ready-made views of the list.
@@ -619,3 +622,77 @@ def policy_edit(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The rules have been saved."))
         return redirect("issues:policy")
     return render(request, "issues/policy_form.html", {"form": form})
+
+
+# --- categories ------------------------------------------------------------------------------
+
+
+def _category_access(viewer: Viewer) -> Access:
+    """Staff read the categories; only the admin changes them; partners do not see the page."""
+    if viewer.is_admin:
+        return Access.WRITE
+    return Access.READ if viewer.is_internal else Access.NONE
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def category_list(request: HttpRequest) -> HttpResponse:
+    """List the issue categories with how many issues use each; the admin adds new ones."""
+    viewer = viewer_for(request)
+    access = _category_access(viewer)
+    require(access, Access.WRITE if request.method == "POST" else Access.READ)
+    form = CategoryCreateForm(request.POST or None) if access >= Access.WRITE else None
+    if form is not None and form.is_bound and form.is_valid():
+        with transaction.atomic():
+            category = form.save()
+            changelog_record(
+                by=viewer.person,
+                action=ChangeLog.Action.CREATED,
+                summary=_("Issue category added: %(name)s") % {"name": category.name},
+            )
+        messages.success(request, _("The category has been added."))
+        return redirect("issues:categories")
+    categories = Category.objects.annotate(issue_count=Count("issues")).order_by(
+        "sort_order", "name"
+    )
+    return render(
+        request,
+        "issues/category_list.html",
+        {"categories": categories, "form": form},
+        status=400 if form is not None and form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rename a category, move it in the lists, or stop offering it for new issues."""
+    viewer = viewer_for(request)
+    require(_category_access(viewer), Access.WRITE)
+    category = Category.objects.filter(pk=pk).first()
+    if category is None:
+        raise Http404
+    form = CategoryForm(request.POST or None, instance=category)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save_versioned()
+            if saved is not None:
+                changelog_record(
+                    by=viewer.person,
+                    action=ChangeLog.Action.UPDATED,
+                    summary=_("Issue category changed: %(name)s") % {"name": category.name},
+                    changes={
+                        name: str(form.cleaned_data.get(name, ""))
+                        for name in form.changed_data
+                        if name != "version"
+                    },
+                )
+        if saved is not None:
+            messages.success(request, _("The category has been saved."))
+            return redirect("issues:categories")
+    return render(
+        request,
+        "issues/category_form.html",
+        {"form": form, "category": category},
+        status=400 if form.is_bound else 200,
+    )
