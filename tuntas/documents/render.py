@@ -84,6 +84,25 @@ class Invitation:
 
 
 @dataclasses.dataclass(frozen=True)
+class BriefingPlan:
+    """The sub kegiatan an agenda item is about: its latest month against target, and S-curve."""
+
+    name: str
+    code: str
+    unit: str
+    pagu: str
+    month: str  # the month judged, e.g. "Oktober 2026"
+    target_physical: str
+    real_physical: str
+    target_financial: str
+    real_financial: str
+    deviation_physical: str
+    deviation_financial: str
+    status: str
+    chart_svg: str
+
+
+@dataclasses.dataclass(frozen=True)
 class BriefingItem:
     """One agenda item (pokok bahasan) of a briefing pack."""
 
@@ -96,6 +115,7 @@ class BriefingItem:
     parties: list[tuple[str, str, str]]  # (unit, status, answer)
     key_events: list[tuple[str, str]]  # (when, what happened)
     deadline: str | None
+    plan: BriefingPlan | None = None
 
 
 @dataclasses.dataclass(frozen=True)

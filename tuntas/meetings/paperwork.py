@@ -25,6 +25,7 @@ from tuntas.documents.render import (
     AttendanceSheet,
     BriefingItem,
     BriefingPack,
+    BriefingPlan,
     Invitation,
     Letterhead,
     Minutes,
@@ -36,10 +37,14 @@ from tuntas.issues.models import Event, IssueRequest, Policy, Response
 from tuntas.issues.queries import deadline
 from tuntas.lib.dates import format_date
 from tuntas.lib.ical import CalendarEvent, invitation_ics
+from tuntas.lib.money import format_rupiah
 from tuntas.lib.workdays import calendar
 from tuntas.meetings import services
 from tuntas.meetings.models import ActionItem, AgendaItem, DraftActionItem, Meeting
 from tuntas.org.models import Government, Person, RoleAssignment, Unit
+from tuntas.plans import services as plan_services
+from tuntas.plans.charts import s_curve_svg
+from tuntas.plans.models import Progress, SubActivity
 
 Role = RoleAssignment.Role
 LANGUAGE = "id"
@@ -289,8 +294,40 @@ def _answer(request: IssueRequest) -> str:
     return request.done_note or request.decline_reason or ""
 
 
+def _briefing_plan(sub: SubActivity | None) -> BriefingPlan | None:
+    """The sub kegiatan's latest month against target and its S-curve, for the briefing pack."""
+    if sub is None:
+        return None
+    # Imported here: the realisation report itself renders through this module.
+    from tuntas.plans.reports import STATUS_WORDS, percent_text
+
+    limits = plan_services.thresholds()
+    month = plan_services.latest_month(sub, timezone.localdate())
+    now = Progress(sub, month, limits)
+    return BriefingPlan(
+        name=sub.name,
+        code=sub.code,
+        unit=sub.unit.name,
+        pagu=format_rupiah(sub.pagu),
+        month=f"{plan_services.MONTH_NAMES[month]} {sub.year}",
+        target_physical=percent_text(now.target_physical),
+        real_physical=percent_text(now.real_physical),
+        target_financial=percent_text(now.target_financial_pct),
+        real_financial=percent_text(now.real_financial_pct),
+        deviation_physical=percent_text(now.dev_physical),
+        deviation_financial=percent_text(now.dev_financial),
+        status=STATUS_WORDS.get(now.status or "", "Belum dilaporkan"),
+        chart_svg=s_curve_svg(
+            [Progress(sub, m, limits) for m in range(1, 13)],
+            title=sub.name,
+            chart_id=f"s-curve-{sub.pk}",
+        ),
+    )
+
+
 def _briefing_item(number: int, item: AgendaItem, policy: Policy) -> BriefingItem:
     issue = item.issue
+    plan = _briefing_plan(item.sub_activity or (issue.sub_activity if issue else None))
     units = ", ".join(u.name for u in item.units.all())
     if issue is None:
         action = item.action_item
@@ -315,6 +352,7 @@ def _briefing_item(number: int, item: AgendaItem, policy: Policy) -> BriefingIte
             parties=[],
             key_events=[],
             deadline=due,
+            plan=plan,
         )
     summary = issue.chronology
     if item.action_item is not None:
@@ -341,11 +379,13 @@ def _briefing_item(number: int, item: AgendaItem, policy: Policy) -> BriefingIte
             if e.kind in KEY_EVENTS
         ],
         deadline=format_date(day, LANGUAGE) if day else None,
+        plan=plan,
     )
 
 
 def briefing_data(meeting: Meeting) -> BriefingPack:
     """Return the briefing pack: per agenda item the issue, its parties and its key events."""
+    subs = SubActivity.objects.all()
     with _indonesian():
         items = meeting.agenda_items.select_related(
             "issue__reporting_unit", "action_item__unit"
@@ -358,6 +398,8 @@ def briefing_data(meeting: Meeting) -> BriefingPack:
                 ),
             ),
             Prefetch("issue__events", queryset=Event.objects.select_related("actor")),
+            Prefetch("sub_activity", queryset=plan_services.with_progress_data(subs)),
+            Prefetch("issue__sub_activity", queryset=plan_services.with_progress_data(subs)),
         )
         policy = Policy.current()
         return BriefingPack(

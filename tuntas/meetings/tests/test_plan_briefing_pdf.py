@@ -6,9 +6,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tuntas.issues.models import Issue
 from tuntas.issues.tests.viewkit import answer, ask, login_redirect, make_issue
 from tuntas.meetings import paperwork
 from tuntas.meetings.tests import kit
+from tuntas.plans.tests import kit as plans_kit
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +86,38 @@ def test_the_sekda_downloads_it(org, meeting):
     text = kit.pdf_text(response.content)
     assert "Pipa PDAM menghalangi pelebaran Jl. Sudirman" in text
     assert "Tim survei turun hari Kamis." in text
+
+
+def test_an_item_about_a_sub_kegiatan_shows_its_month_against_target_and_its_s_curve(org):
+    sub = plans_kit.make_sub(org, name="Pembangunan Jalan Lingkar Utara")
+    targets = plans_kit.s_curve()
+    for month in range(1, 5):  # April, the month reported last, 12 points behind
+        physical, financial = targets[month]
+        plans_kit.report(
+            sub, month, physical - (12 if month == 4 else 0), financial, org.pupr_operator
+        )
+    issue = make_issue(org, "in_progress", title="Pembebasan lahan Jalan Lingkar Utara")
+    Issue.objects.filter(pk=issue.pk).update(sub_activity=sub)
+    meeting = kit.make_meeting(org)
+    kit.add_issue_item(meeting, issue)
+    kit.add_other_item(meeting, "Lain-lain")
+
+    about_sub, other = paperwork.briefing_data(meeting).items
+
+    plan = about_sub.plan
+    assert plan is not None and other.plan is None
+    assert (plan.name, plan.unit, plan.month) == (
+        "Pembangunan Jalan Lingkar Utara",
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "April 2026",
+    )
+    expected = targets[4][0] - 12
+    assert plan.real_physical == f"{expected:.2f}".replace(".", ",")
+    assert (plan.deviation_physical, plan.deviation_financial) == ("-12,00", "0,00")
+    assert plan.status == "Merah"
+    assert plan.chart_svg.startswith("<svg") and "Realisasi fisik" in plan.chart_svg
+
+    text = kit.pdf_text(paperwork.briefing_pdf_bytes(meeting))
+    assert "Sub kegiatan terkait" in text
+    assert "Pembangunan Jalan Lingkar Utara" in text
+    assert "-12,00" in text
