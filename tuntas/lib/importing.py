@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -63,3 +64,63 @@ def import_screen(
         if preview.is_valid:
             request.session[session_key] = preview.to_data()
     return render(request, "org/import_form.html", {**context, "form": form, "preview": preview})
+
+
+# --- confirming a preview ----------------------------------------------------------------------
+
+
+class _Row(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def action(self) -> Any: ...
+    @property
+    def changes(self) -> dict[str, tuple[str, str]]: ...
+
+
+class _Preview(Protocol):
+    @property
+    def is_valid(self) -> bool: ...
+    @property
+    def rows(self) -> Sequence[_Row]: ...
+
+
+P = TypeVar("P", bound=_Preview)
+W = TypeVar("W")
+
+
+def _outcome(preview: _Preview) -> list[tuple[int, Any, dict[str, tuple[str, str]]]]:
+    return [(row.number, row.action, row.changes) for row in preview.rows]
+
+
+def import_confirmed(
+    preview: P,
+    *,
+    cells_only: Callable[[P], P],
+    check: Callable[[P, bool], W],
+    write: Callable[[P, W], None],
+    conflict: Callable[[P], Exception],
+) -> P:
+    """Write what a valid preview announced, all or nothing; return the preview written.
+
+    The file's cells are checked again against the database inside the transaction (`check`
+    with lock=True returns what `write` needs); when the outcome differs from what the user
+    confirmed, nothing is written and `conflict` carries the new preview.
+    """
+    if not preview.is_valid:
+        raise ValueError("an invalid import preview cannot be applied")
+    fresh = cells_only(preview)
+    try:
+        with transaction.atomic():
+            plan = check(fresh, True)
+            if not fresh.is_valid or _outcome(fresh) != _outcome(preview):
+                raise conflict(fresh)
+            write(fresh, plan)
+    except IntegrityError as error:
+        # Someone may have written the same keys between our check and our write.
+        again = cells_only(preview)
+        check(again, False)
+        if again.is_valid and _outcome(again) == _outcome(preview):
+            raise
+        raise conflict(again) from error
+    return fresh

@@ -13,7 +13,6 @@ from typing import Any, Literal, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tuntas.lib.importing import import_confirmed
 from tuntas.org.models import (
     ChangeLog,
     Person,
@@ -346,25 +346,20 @@ def import_apply(*, preview: ImportPreview, by: Person) -> ImportResult:
     differs from what the user confirmed, nothing is written and ImportConflict carries the
     new preview.
     """
-    if not preview.is_valid:
-        raise ValueError("an invalid import preview cannot be applied")
-    fresh = _cells_only(preview)
-    try:
-        with transaction.atomic():
-            plans = _check(fresh, lock=True)
-            if not fresh.is_valid or _outcome(fresh) != _outcome(preview):
-                raise ImportConflict(fresh)
-            if fresh.kind == "units":
-                _write_units(fresh, cast(list[_UnitPlan], plans), by)
-            else:
-                _write_people(fresh, cast(list[_PersonPlan], plans), by)
-    except IntegrityError as error:
-        # Someone may have written the same keys between our check and our write.
-        again = _cells_only(preview)
-        _check(again)
-        if again.is_valid and _outcome(again) == _outcome(preview):
-            raise
-        raise ImportConflict(again) from error
+
+    def write(fresh: ImportPreview, plans: list[_UnitPlan] | list[_PersonPlan]) -> None:
+        if fresh.kind == "units":
+            _write_units(fresh, cast(list[_UnitPlan], plans), by)
+        else:
+            _write_people(fresh, cast(list[_PersonPlan], plans), by)
+
+    fresh = import_confirmed(
+        preview,
+        cells_only=_cells_only,
+        check=lambda p, lock: _check(p, lock=lock),
+        write=write,
+        conflict=ImportConflict,
+    )
     counts = fresh.counts()
     return ImportResult(
         kind=fresh.kind,
@@ -584,12 +579,6 @@ def _cells_only(preview: ImportPreview) -> ImportPreview:
         ignored_columns=list(preview.ignored_columns),
         rows=[ImportRow(number=row.number, cells=dict(row.cells)) for row in preview.rows],
     )
-
-
-def _outcome(
-    preview: ImportPreview,
-) -> list[tuple[int, RowAction | None, dict[str, tuple[str, str]]]]:
-    return [(row.number, row.action, row.changes) for row in preview.rows]
 
 
 # Cleaning single cells ------------------------------------------------------------------------

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Literal, cast
 
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,12 +61,12 @@ from tuntas.lib.budget_codes import (
     Level,
     parse_code,
 )
+from tuntas.lib.importing import import_confirmed
 from tuntas.lib.money import format_rupiah
 from tuntas.org import imports as org_imports
 from tuntas.org.imports import (
     MAX_BYTES,
     MAX_ROWS,
-    RowAction,
     _action,
     _header_key,
     _max_length,
@@ -417,22 +417,13 @@ def plans_import_apply(*, preview: ImportPreview, by: Person) -> ImportResult:
     differs from what the user confirmed, nothing is written and ImportConflict carries the
     new preview.
     """
-    if not preview.is_valid:
-        raise ValueError("an invalid import preview cannot be applied")
-    fresh = _cells_only(preview)
-    try:
-        with transaction.atomic():
-            write = _check(fresh, lock=True)
-            if not fresh.is_valid or _outcome(fresh) != _outcome(preview):
-                raise ImportConflict(fresh)
-            write(by)
-    except IntegrityError as error:
-        # Someone may have written the same keys between our check and our write.
-        again = _cells_only(preview)
-        _check(again)
-        if again.is_valid and _outcome(again) == _outcome(preview):
-            raise
-        raise ImportConflict(again) from error
+    fresh = import_confirmed(
+        preview,
+        cells_only=_cells_only,
+        check=lambda p, lock: _check(p, lock=lock),
+        write=lambda _fresh, write: write(by),
+        conflict=ImportConflict,
+    )
     counts = fresh.counts()
     return ImportResult(
         kind=fresh.kind,
@@ -614,12 +605,6 @@ def _cells_only(preview: ImportPreview) -> ImportPreview:
         rows=[ImportRow(number=row.number, cells=dict(row.cells)) for row in preview.rows],
         skipped=list(preview.skipped),
     )
-
-
-def _outcome(
-    preview: ImportPreview,
-) -> list[tuple[int, RowAction | None, dict[str, tuple[str, str]]]]:
-    return [(row.number, row.action, row.changes) for row in preview.rows]
 
 
 # Cleaning single cells ------------------------------------------------------------------------
