@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
@@ -65,3 +66,15 @@ def rows_of(response: HttpResponse, columns: list[str]) -> list[dict[str, Any]]:
 def title_lines(response: HttpResponse) -> list[str]:
     sheet = sheet_of(response)
     return [sheet.cell(row, 1).value or "" for row in range(1, HEADER_ROW)]
+
+
+def english(person: Any) -> Any:
+    """Make the person read in English, so that sheets and headers have their English names."""
+    person.language = "en"
+    person.save(update_fields=["language"])
+    return person
+
+
+def plain(rows: Any) -> list[list[Any]]:
+    """Every number as a float: Decimal, int and float compare as the cell holds them."""
+    return [[float(v) if isinstance(v, int | float | Decimal) else v for v in row] for row in rows]

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tuntas.dashboards.dependency import dependency_edges, dependency_ranking
 from tuntas.dashboards.tests.dependency_data import NOW, ask, day, waits
-from tuntas.dashboards.tests.exportkit import book_of, header_of, values_of
+from tuntas.dashboards.tests.exportkit import book_of, english, header_of, values_of
 from tuntas.issues.models import Category, Issue
 from tuntas.issues.tests.viewkit import login_redirect
 from tuntas.org.access import Viewer
@@ -29,13 +29,6 @@ def _clock():
 @pytest.fixture
 def data(org):
     return waits(org)
-
-
-def english(person):
-    """Read in English, so that the sheets and headers have their English names."""
-    person.language = "en"
-    person.save(update_fields=["language"])
-    return person
 
 
 def download(client, **params):

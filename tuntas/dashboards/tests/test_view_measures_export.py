@@ -2,7 +2,6 @@
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 import pytest
 import time_machine
@@ -10,7 +9,7 @@ from django.urls import reverse
 
 from tuntas.dashboards.measures import MeasureFilter, Measures, measures_compute
 from tuntas.dashboards.table_exports import MONTH_FORMAT, PERCENT_FORMAT, SHARE_FORMAT
-from tuntas.dashboards.tests.exportkit import book_of, header_of, values_of
+from tuntas.dashboards.tests.exportkit import book_of, header_of, plain, values_of
 from tuntas.dashboards.tests.measures_kit import NOW, build_city
 from tuntas.dashboards.tests.test_view_measures import grow
 from tuntas.issues.models import Category
@@ -309,14 +308,11 @@ def test_the_trend_per_month(org, city, sekda):
 # --- the numbers are the page's, whatever the filter ------------------------------------------
 
 
-def plain(sheets: Mapping[str, Sequence[Sequence[object]]]) -> dict[str, list[list[object]]]:
-    """Every number as a float: Decimal, int and float compare as the cell holds them."""
-    return {
-        name: [
-            [float(v) if isinstance(v, int | float | Decimal) else v for v in row] for row in rows
-        ]
-        for name, rows in sheets.items()
-    }
+def plain_sheets(
+    sheets: Mapping[str, Sequence[Sequence[object]]],
+) -> dict[str, list[list[object]]]:
+    """Every sheet's numbers as floats (see exportkit.plain)."""
+    return {name: plain(rows) for name, rows in sheets.items()}
 
 
 def expected(m: Measures) -> dict[str, list[list[object]]]:
@@ -349,7 +345,7 @@ def expected(m: Measures) -> dict[str, list[list[object]]]:
             line.dev_financial,
         ]
 
-    return plain(
+    return plain_sheets(
         {
             "Trend": [
                 [
@@ -384,7 +380,7 @@ def read(book) -> dict[str, list[list[object]]]:
     found["Ageing"] = [row[1:] for row in found["Ageing"]]
     found["Realisation per unit"] = [row[:10] for row in found["Realisation per unit"]]
     found["Realisation, all units"] = [row[:9] for row in found["Realisation, all units"]]
-    return plain(found)
+    return plain_sheets(found)
 
 
 @pytest.mark.parametrize(
@@ -460,10 +456,10 @@ def test_an_empty_selection_still_has_every_sheet_and_header(org, sekda):
 def test_the_page_links_to_the_file_with_its_filters(org, city):
     client = org.client_for(org.sekda)
 
-    plain = client.get(PAGE).content.decode()
+    unfiltered = client.get(PAGE).content.decode()
     filtered = client.get(PAGE, {**MAY, "unit": org.pupr.pk}).content.decode()
 
-    assert f'href="{URL}" class="btn" id="export-xlsx"' in plain
+    assert f'href="{URL}" class="btn" id="export-xlsx"' in unfiltered
     query = f"start=2026-05-01&amp;end=2026-05-31&amp;unit={org.pupr.pk}"
     assert f'href="{URL}?{query}" class="btn" id="export-xlsx"' in filtered
 

@@ -1,14 +1,19 @@
 """The Asisten's table of OPDs as XLSX: the home's rows and total, typed, for the card's readers."""
 
-from decimal import Decimal
-
 import pytest
 import time_machine
 from django.urls import reverse
 
 from tuntas.dashboards.exports import DEVIATION_FORMAT
 from tuntas.dashboards.table_exports import PERCENT_FORMAT
-from tuntas.dashboards.tests.exportkit import HEADER_ROW, book_of, header_of, values_of
+from tuntas.dashboards.tests.exportkit import (
+    HEADER_ROW,
+    book_of,
+    english,
+    header_of,
+    plain,
+    values_of,
+)
 from tuntas.dashboards.tests.home_data import asisten1, seed_homes
 from tuntas.issues.tests.viewkit import login_redirect
 from tuntas.plans.tests.kit import NOW, make_sub, report_months
@@ -49,20 +54,8 @@ def homes(org):
         yield seed_homes(org)
 
 
-def english(person):
-    """Read in English, so that the sheet and its headers have their English names."""
-    person.language = "en"
-    person.save(update_fields=["language"])
-    return person
-
-
 def download(org, person):
     return book_of(org.client_for(person).get(URL)).worksheets[0]
-
-
-def plain(rows):
-    """Every number as a float: Decimal, int and float compare as the cell holds them."""
-    return [[float(v) if isinstance(v, int | float | Decimal) else v for v in row] for row in rows]
 
 
 # --- who may download it ----------------------------------------------------------------------
